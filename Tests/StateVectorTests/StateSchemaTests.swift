@@ -29,3 +29,30 @@ import Testing
         #expect(price(state, 0) == 247.0)
     }
 }
+
+@Suite struct FeatureParametersTests {
+    @Test func declarationsAreUniqueAndApply() {
+        let names = FeatureParameters.declarations.map(\.name)
+        #expect(Set(names).count == names.count)
+        #expect(names.count == 39)
+        var parameters = FeatureParameters()
+        FeatureParameters.declaration(named: "imbalance_levels")?.apply(&parameters, .integer(7))
+        FeatureParameters.declaration(named: "sentiment_buy")?.apply(&parameters, .integer(1))
+        FeatureParameters.declaration(named: "footprint_mode")?.apply(&parameters, .choice("horizontal"))
+        #expect(parameters.imbalanceLevels == 7)
+        #expect(parameters.sentimentBuy == 1.0)
+        #expect(parameters.footprintMode == .horizontal)
+    }
+
+    @Test func volumeCurveIsCumulative() throws {
+        let curve = VolumeCurve.default
+        #expect(abs(curve.halfHourShares.reduce(0, +) - 1) < 1e-12)
+        #expect(curve.cumulativeFraction(elapsed: .zero) == 0)
+        #expect(abs(curve.cumulativeFraction(elapsed: .seconds(900)) - 0.06) < 1e-12)
+        #expect(abs(curve.cumulativeFraction(elapsed: .seconds(1800)) - 0.12) < 1e-12)
+        #expect(curve.cumulativeFraction(elapsed: .seconds(6 * 3600 + 1800)) == 1)
+        #expect(VolumeCurve(weights: [1, 2]) == nil)
+        let flat = try #require(VolumeCurve(weights: Array(repeating: 2, count: 13)))
+        #expect(abs(flat.cumulativeFraction(elapsed: .seconds(3600)) - 2.0 / 13) < 1e-12)
+    }
+}
