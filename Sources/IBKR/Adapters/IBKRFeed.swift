@@ -1,0 +1,116 @@
+import Logging
+import MarketData
+
+/// Live market events from TWS: SMART depth (updateMktDepthL2 rows folded into price levels) and
+/// tick-by-tick `AllLast` prints and `BidAsk` quotes, stamped on arrival in US/Eastern time.
+///
+/// IB gives no aggressor side, so each print is classified here by the quote rule, then the tick
+/// rule (`TradeClassifier`); prints TWS flags unreported do not set the last price. After every
+/// (re)connection, a 1101 or an error 317 the book is void: the feed emits `.bookReset` and
+/// rebuilds from the new rows.
+public final class IBKRFeed: AsyncSequence, Sendable {
+    public typealias Element = TimedEvent
+
+    public let symbol: String
+    public let sessionDate: SessionDate
+    public let contract: TWSContract
+    let connection: IBKRConnection
+    let rows: Int
+    let logger: Logger
+
+    /// - Parameters:
+    ///   - rows: depth rows per side to ask for (TWS sends at most what the venue offers).
+    public init(connection: IBKRConnection, contract: TWSContract, rows: Int = 10, logger: Logger = Logger(label: "fsd.ibkr.feed")) {
+        self.connection = connection
+        self.contract = contract
+        self.symbol = contract.symbol
+        self.sessionDate = WallClock.eastern().date
+        self.rows = rows
+        self.logger = logger
+    }
+
+    public func makeAsyncIterator() -> AsyncStream<TimedEvent>.Iterator {
+        let (stream, continuation) = AsyncStream<TimedEvent>.makeStream(bufferingPolicy: .unbounded)
+        let task = Task { [self] in await self.pump(continuation) }
+        continuation.onTermination = { _ in task.cancel() }
+        return stream.makeAsyncIterator()
+    }
+
+    private func pump(_ out: AsyncStream<TimedEvent>.Continuation) async {
+        var translator = IBKRFeedTranslator()
+        let events = await connection.events()
+        let initialState = await connection.state
+        var subscribed = initialState == .ready || initialState == .reconciling
+        if subscribed { translator.requests = await subscribe() }
+        for await event in events {
+            if Task.isCancelled { break }
+            switch event {
+            case .resubscribe:
+                translator.requests = await subscribe()
+                subscribed = true
+                emit(translator.reset(), out)
+            case .response(let response):
+                guard subscribed else { continue }
+                emit(translator.translate(response), out)
+            case .state(.stopped):
+                out.finish()
+                return
+            case .state, .reconciled:
+                break
+            }
+        }
+        out.finish()
+    }
+
+    private func emit(_ events: [MarketEvent], _ out: AsyncStream<TimedEvent>.Continuation) {
+        guard !events.isEmpty else { return }
+        let now = WallClock.eastern().time
+        for (index, event) in events.enumerated() {
+            out.yield(TimedEvent(time: now, event: event, endsBatch: index == events.count - 1))
+        }
+    }
+
+    private func subscribe() async -> IBKRFeedTranslator.Requests {
+        let depth = await connection.nextRequestID()
+        let trades = await connection.nextRequestID()
+        let quotes = await connection.nextRequestID()
+        do {
+            try await connection.send([
+                .marketDepth(reqID: depth, contract: contract, rows: rows, smart: true),
+                .tickByTick(reqID: trades, contract: contract, tickType: "AllLast", count: 0, ignoreSize: false),
+                .tickByTick(reqID: quotes, contract: contract, tickType: "BidAsk", count: 0, ignoreSize: false),
+            ])
+        } catch {
+            logger.warning("IBKR feed: could not subscribe: \(error)")
+        }
+        return IBKRFeedTranslator.Requests(depth: depth, trades: trades, quotes: quotes)
+    }
+
+    /// The 30-session average daily volume from 30 daily bars (what RVOL_DAY needs), or nil when
+    /// TWS returned none within `timeout`.
+    public func averageDailyVolume(timeout: Duration = .seconds(15)) async throws -> Int64? {
+        let events = await connection.events()
+        let reqID = await connection.nextRequestID()
+        try await connection.send(
+            .historicalData(reqID: reqID, contract: contract, endDateTime: "", barSize: "1 day", duration: "30 D", useRTH: true, whatToShow: "TRADES"))
+        return await withTaskGroup(of: Int64?.self) { group in
+            group.addTask {
+                for await event in events {
+                    if case .response(.historicalData(let id, _, _, let bars)) = event, id == reqID {
+                        guard !bars.isEmpty else { return nil }
+                        return bars.reduce(Int64(0)) { $0 + $1.volume } / Int64(bars.count)
+                    }
+                    if case .response(.error(let error)) = event, error.id == reqID { return nil }
+                }
+                return nil
+            }
+            group.addTask {
+                try? await Task.sleep(for: timeout)
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
+        }
+    }
+}
