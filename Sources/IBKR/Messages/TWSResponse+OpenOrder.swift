@@ -11,8 +11,9 @@ extension TWSResponse {
         out.add(order.action.rawValue)
         out.add(order.quantity)
         out.add(order.orderType)
-        out.add(order.limitPrice ?? .zero)
-        out.add(order.auxPrice ?? .zero)
+        // Unset prices as TWS writes them: the maximum double.
+        out.add(order.limitPrice.map(TWSFieldWriter.format) ?? "1.7976931348623157E308")
+        out.add(order.auxPrice.map(TWSFieldWriter.format) ?? "1.7976931348623157E308")
         out.add(order.timeInForce)
         out.add(order.ocaGroup)
         out.add(order.account)
