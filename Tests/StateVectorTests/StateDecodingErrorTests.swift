@@ -65,6 +65,13 @@ import Testing
             ["seed.json:5:21: error: $.MARKET_STATE.LAST: duplicate key (first at 4:5)"]
         ),
         (
+            "repeated unknown key", [("\"VWAP\": 245.10,", "\"VWAPP\": 245.10, \"VWAPP\": 245.10,")],
+            [
+                "seed.json:5:5: error: $.MARKET_STATE.VWAPP: unknown key; did you mean \"VWAP\"?",
+                "seed.json:5:22: error: $.MARKET_STATE.VWAPP: duplicate key (first at 5:5)",
+            ]
+        ),
+        (
             "missing key", [("    \"TICKER\": \"TSLA\",\n", "")],
             ["seed.json:2:19: error: $.MARKET_STATE: missing key \"TICKER\" (a string)"]
         ),
