@@ -191,4 +191,14 @@ import Testing
             #expect(lines[5] == "\t                 ^")
         }
     }
+
+    @Test func caretIgnoresAByteOrderMark() {
+        let source: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("[]".utf8)
+        do {
+            _ = try StateVectorDecoder.decode(source, fileName: "t.json")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.rendered(source: source) == "t.json:1:1: error: $: expected an object, found an array\n[]\n^")
+        }
+    }
 }
