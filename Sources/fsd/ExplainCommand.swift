@@ -53,7 +53,8 @@ struct ExplainCommand: ParsableCommand {
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let report = ExplainReport(strategy: compiled.definition, file: strategy, state: state, checklist: checklist)
+            let report = ExplainReport(
+                strategy: compiled.definition, file: strategy, state: state, checklist: checklist)
             print(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else {
             print("strategy \(compiled.definition.name) (\(strategy)) on \(state)")

@@ -59,7 +59,8 @@ import Testing
     }
 
     @Test func jsonGivesTheSameAsData() throws {
-        let bad = try ValidateExplainRunner.temporaryFile("bad.yaml", "name: x\nentry:\n  long:\n    - name: a\n      when: RVOL_DAY >\n")
+        let bad = try ValidateExplainRunner.temporaryFile(
+            "bad.yaml", "name: x\nentry:\n  long:\n    - name: a\n      when: RVOL_DAY >\n")
         let outcome = try ValidateExplainRunner.run(["validate", "--json", "strategies/momentum.yaml", bad])
         #expect(outcome.status == 1)
         let document = try #require(try JSONSerialization.jsonObject(with: Data(outcome.output.utf8)) as? [String: Any])
