@@ -21,7 +21,8 @@ struct RuleParser {
             var parser = RuleParser(tokens: tokens)
             do {
                 if case .end = parser.peek.kind {
-                    throw Failure(offset: 0, length: 1, message: "empty rule; write a condition such as 'L2_IMBALANCE > 1.5'")
+                    throw Failure(
+                        offset: 0, length: 1, message: "empty rule; write a condition such as 'L2_IMBALANCE > 1.5'")
                 }
                 let expression = try parser.parseOr()
                 guard case .end = parser.peek.kind else {
@@ -49,7 +50,8 @@ struct RuleParser {
     private func unexpected(_ expectation: String) -> Failure {
         let token = peek
         let found = token.kind == .end ? "the end of the rule" : "'\(token.text)'"
-        return Failure(offset: token.start, length: max(1, token.end - token.start), message: "\(expectation), found \(found)")
+        return Failure(
+            offset: token.start, length: max(1, token.end - token.start), message: "\(expectation), found \(found)")
     }
 
     private mutating func nest<T>(_ body: (inout RuleParser) throws -> T) throws -> T {
@@ -115,7 +117,8 @@ struct RuleParser {
             _ = advance()
             let right = try parseAdditive()
             result = .compare(op, left, right, left.span.to(right.span))
-        } else if case .keyword(.not) = peek.kind, case .keyword(.in) = tokens[min(position + 1, tokens.count - 1)].kind {
+        } else if case .keyword(.not) = peek.kind, case .keyword(.in) = tokens[min(position + 1, tokens.count - 1)].kind
+        {
             position += 2
             let (items, end) = try parseList()
             result = .inList(left, items, negated: true, RuleExpression.Span(start: left.span.start, end: end))

@@ -11,7 +11,8 @@ extension TypeChecker {
                 let suggestion = Spelling.suggestion(for: name, among: RuleFunction.allCases.map(\.rawValue))
                 problem(
                     nameSpan, "unknown function '\(name)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")",
-                    note: "functions: \(RuleFunction.allCases.map(\.rawValue).joined(separator: ", "))", fixIt: suggestion)
+                    note: "functions: \(RuleFunction.allCases.map(\.rawValue).joined(separator: ", "))",
+                    fixIt: suggestion)
             }
             return .invalid
         }
@@ -38,7 +39,8 @@ extension TypeChecker {
         case .isNull, .prev:
             switch checked[0].type {
             case .list, .object, .element:
-                problem(arguments[0].span, "'\(name)' needs a value, but '\(checked[0].text)' is \(checked[0].type.phrase)")
+                problem(
+                    arguments[0].span, "'\(name)' needs a value, but '\(checked[0].text)' is \(checked[0].type.phrase)")
                 return .invalid
             default:
                 let node: CheckedExpression.Node = function == .isNull ? .isNull(checked[0]) : .previous(checked[0])
@@ -48,7 +50,8 @@ extension TypeChecker {
             var kinds: [ValueType.Numeric] = []
             for (argument, expression) in zip(checked, arguments) {
                 guard let kind = argument.type.numeric else {
-                    problem(expression.span, "'\(name)' needs numbers, but '\(argument.text)' is \(argument.type.phrase)")
+                    problem(
+                        expression.span, "'\(name)' needs numbers, but '\(argument.text)' is \(argument.type.phrase)")
                     return .invalid
                 }
                 kinds.append(kind)
@@ -63,7 +66,9 @@ extension TypeChecker {
         }
     }
 
-    private mutating func checkQuantifier(_ function: RuleFunction, _ arguments: [RuleExpression], _ source: String) -> CheckedExpression {
+    private mutating func checkQuantifier(_ function: RuleFunction, _ arguments: [RuleExpression], _ source: String)
+        -> CheckedExpression
+    {
         let list = check(arguments[0])
         guard case .list(let access) = list.type else {
             if !list.type.isInvalid {
@@ -120,7 +125,8 @@ extension TypeChecker {
                     predicate = condition
                 }
                 let resultKind: ValueType.Numeric = function == .sumOf && kind == .number ? .number : kind
-                return CheckedExpression(node: .aggregate(function, access, value, predicate), type: .number(resultKind), text: source)
+                return CheckedExpression(
+                    node: .aggregate(function, access, value, predicate), type: .number(resultKind), text: source)
             }
         }
     }
