@@ -97,7 +97,12 @@ public struct PromptTemplate: Hashable, Sendable {
         for candidate in candidates where FileManager.default.fileExists(atPath: candidate) {
             return try load(contentsOf: candidate)
         }
-        return try parse(BuiltInPrompt.system, source: "built-in \(defaultPath)")
+        return try builtIn()
+    }
+
+    /// The copy of `prompts/system.md` compiled into the binary.
+    public static func builtIn() throws(PromptTemplateError) -> PromptTemplate {
+        try parse(BuiltInPrompt.system, source: "built-in \(defaultPath)")
     }
 
     private static func scan(

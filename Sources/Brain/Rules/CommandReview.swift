@@ -19,6 +19,11 @@ public struct CommandReview: Hashable, Sendable, CustomStringConvertible {
     /// Why, one reason per line.
     public let reasons: [String]
 
+    public init(verdict: Verdict, reasons: [String]) {
+        self.verdict = verdict
+        self.reasons = reasons
+    }
+
     public var description: String {
         "\(verdict.rawValue.uppercased()): " + reasons.joined(separator: "\n  ")
     }
