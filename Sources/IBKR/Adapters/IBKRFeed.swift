@@ -8,7 +8,7 @@ import MarketData
 /// rule (`TradeClassifier`); prints TWS flags unreported do not set the last price. After every
 /// (re)connection, a 1101 or an error 317 the book is void: the feed emits `.bookReset` and
 /// rebuilds from the new rows.
-public final class IBKRFeed: AsyncSequence, Sendable {
+public final class IBKRFeed: Feed, Sendable {
     public typealias Element = TimedEvent
 
     public let symbol: String
