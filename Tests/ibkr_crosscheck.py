@@ -7,6 +7,7 @@ naming the failed check otherwise. Run by scripts/ibkr-crosscheck.
 
 import argparse
 import asyncio
+import logging
 import sys
 
 from ib_async import IB, Stock
@@ -28,6 +29,13 @@ async def wait_for(predicate, timeout, what):
 
 async def main(port, symbol, timeout):
     ib = IB()
+    try:
+        return await session(ib, port, symbol, timeout)
+    finally:
+        ib.disconnect()
+
+
+async def session(ib, port, symbol, timeout):
     await ib.connectAsync("127.0.0.1", port, clientId=11, timeout=10)
     check(ib.isConnected(), "ib_async did not connect")
     check(ib.client.serverVersion() == 178, f"server version {ib.client.serverVersion()}, expected 178")
@@ -40,17 +48,26 @@ async def main(port, symbol, timeout):
     contract = details[0].contract
 
     depth = ib.reqMktDepth(contract, numRows=5, isSmartDepth=True)
-    ticks = ib.reqTickByTickData(contract, "AllLast")
-    quotes = ib.reqTickByTickData(contract, "BidAsk")
+    ticker = ib.reqTickByTickData(contract, "AllLast")
+    ib.reqTickByTickData(contract, "BidAsk")
+    # ib_async keeps one ticker per contract and clears tickByTicks on each update: collect them.
+    prints, quotes = [], []
+
+    def collect(updated):
+        for tick in updated.tickByTicks:
+            (prints if hasattr(tick, "price") else quotes).append(tick)
+
+    ticker.updateEvent += collect
     await wait_for(lambda: len(depth.domBids) >= 3 and len(depth.domAsks) >= 3, timeout, "5-row depth")
-    await wait_for(lambda: len(ticks.tickByTicks) >= 3, timeout, "tick-by-tick trades")
-    await wait_for(lambda: len(quotes.tickByTicks) >= 1, timeout, "tick-by-tick quotes")
+    await wait_for(lambda: len(prints) >= 3, timeout, "tick-by-tick trades")
+    await wait_for(lambda: len(quotes) >= 1, timeout, "tick-by-tick quotes")
     bids = [level.price for level in depth.domBids]
     asks = [level.price for level in depth.domAsks]
     check(bids == sorted(bids, reverse=True), f"bids not best first: {bids}")
     check(asks == sorted(asks), f"asks not best first: {asks}")
     check(bids[0] < asks[0], f"crossed book: bid {bids[0]} ask {asks[0]}")
-    check(all(t.price > 0 and t.size > 0 for t in ticks.tickByTicks), "a trade print without price or size")
+    check(all(t.price > 0 and t.size > 0 for t in prints), "a trade print without price or size")
+    check(all(q.bidPrice < q.askPrice for q in quotes), "a crossed BidAsk quote")
 
     ask = depth.domAsks[0].price
     entry = round(ask + 0.05, 2)
@@ -70,18 +87,23 @@ async def main(port, symbol, timeout):
     exit_trade = profit if profit.orderStatus.status == "Filled" else loss
     check(exit_trade.filled() == 100, f"exit filled {exit_trade.filled()}")
     check(all(f.execution.side == "SLD" for f in exit_trade.fills), "exit execution side")
-    await wait_for(lambda: all(f.commissionReport.commission > 0 for f in ib.fills()), 5, "commission reports")
     fills = ib.fills()
+    await wait_for(lambda: all(f.commissionReport.execId == f.execution.execId for f in fills), 5, "commission reports")
+    for trade in (parent, exit_trade):
+        paid = sum(f.commissionReport.commission for f in trade.fills)
+        check(abs(paid - 1.0) < 1e-9, f"order {trade.order.orderId} paid {paid} commission, expected the $1 minimum")
     check(len({f.execution.execId for f in fills}) == len(fills), "duplicate execution ids")
     await asyncio.sleep(0.2)
     positions = [p for p in ib.positions() if p.contract.symbol == symbol]
     check(all(p.position == 0 for p in positions), f"position not flat: {positions}")
-    ib.disconnect()
     leg = "take-profit" if exit_trade is profit else "stop-loss"
-    return f"depth {len(bids)}x{len(asks)}, {len(ticks.tickByTicks)} prints, bracket filled via {leg}"
+    return f"depth {len(bids)}x{len(asks)}, {len(prints)} prints, {len(quotes)} quotes, bracket closed by the {leg}"
 
 
 if __name__ == "__main__":
+    # ib_async logs error 202 (the cancelled bracket leg) and friends; this script reports one line.
+    logging.getLogger("ib_async").addHandler(logging.NullHandler())
+    logging.getLogger("ib_async").propagate = False
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, required=True)
     parser.add_argument("--symbol", default="GOOG")

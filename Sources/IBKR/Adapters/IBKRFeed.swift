@@ -8,7 +8,7 @@ import MarketData
 /// rule (`TradeClassifier`); prints TWS flags unreported do not set the last price. After every
 /// (re)connection, a 1101 or an error 317 the book is void: the feed emits `.bookReset` and
 /// rebuilds from the new rows.
-public final class IBKRFeed: AsyncSequence, Sendable {
+public final class IBKRFeed: Feed, Sendable {
     public typealias Element = TimedEvent
 
     public let symbol: String
@@ -38,11 +38,10 @@ public final class IBKRFeed: AsyncSequence, Sendable {
 
     private func pump(_ out: AsyncStream<TimedEvent>.Continuation) async {
         var translator = IBKRFeedTranslator()
-        let events = await connection.events()
-        let initialState = await connection.state
-        var subscribed = initialState == .ready || initialState == .reconciling
-        if subscribed { translator.requests = await subscribe() }
-        for await event in events {
+        // The first event is the state at registration: subscribe now if the connection is past
+        // its resubscription point, else wait for `.resubscribe`.
+        var subscribed = false
+        for await event in await connection.events() {
             if Task.isCancelled { break }
             switch event {
             case .resubscribe:
@@ -55,7 +54,12 @@ public final class IBKRFeed: AsyncSequence, Sendable {
             case .state(.stopped):
                 out.finish()
                 return
-            case .state, .reconciled:
+            case .state(let state):
+                if !subscribed, state == .ready || state == .reconciling || state == .dataLost {
+                    translator.requests = await subscribe()
+                    subscribed = true
+                }
+            case .reconciled:
                 break
             }
         }

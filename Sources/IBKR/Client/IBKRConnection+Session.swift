@@ -163,7 +163,7 @@ extension IBKRConnection {
         case 326:
             logger.error("IBKR: client id \(configuration.clientID) is already in use; TWS will close the socket")
         default:
-            if error.isWarning {
+            if error.isWarning || error.code == 202 {
                 logger.debug("IBKR notice \(error)")
             } else {
                 logger.warning("IBKR \(error)")

@@ -159,7 +159,7 @@ extension TWSResponse {
         let start = try reader.string()
         let end = try reader.string()
         let count = try reader.int()
-        guard count >= 0, count * 8 <= reader.remaining else {
+        guard count >= 0, count <= reader.remaining / 8 else {
             throw TWSProtocolError.field(17, reader.index - 1, expected: "a bar count that fits", got: String(count))
         }
         var bars: [TWSBar] = []

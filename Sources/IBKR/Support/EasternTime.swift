@@ -14,19 +14,24 @@ public enum EasternTime {
 
     /// The US/Eastern date and time of a Unix instant given in nanoseconds.
     public static func local(epochNanos: Int64) -> (date: SessionDate, time: Timestamp) {
-        let seconds = epochNanos / Timestamp.nanosPerSecond
-        let fraction = epochNanos % Timestamp.nanosPerSecond
-        for offset: Int64 in [4, 5] {
-            let local = seconds - offset * 3600
-            let days = local >= 0 ? local / 86_400 : (local - 86_399) / 86_400
-            let secondOfDay = local - days * 86_400
-            let date = civilFromDays(days)
-            let isDST = isDaylightSaving(date: date, secondOfDay: secondOfDay)
-            if isDST == (offset == 4) || offset == 5 {
-                return (date, Timestamp(nanos: secondOfDay * Timestamp.nanosPerSecond + fraction))
-            }
-        }
-        return (SessionDate(year: 1970, month: 1, day: 1), Timestamp(nanos: 0))
+        let seconds = epochNanos >= 0 ? epochNanos / Timestamp.nanosPerSecond : (epochNanos - 999_999_999) / Timestamp.nanosPerSecond
+        let fraction = epochNanos - seconds * Timestamp.nanosPerSecond
+        // Decide on standard time: DST runs from 02:00 EST on its first day to 01:00 EST (02:00 EDT)
+        // on its last.
+        let standard = split(seconds - 5 * 3600)
+        let start = nthSunday(year: standard.date.year, month: 3, nth: 2)
+        let end = nthSunday(year: standard.date.year, month: 11, nth: 1)
+        let day = daysFromCivil(standard.date.year, standard.date.month, standard.date.day)
+        let isDST =
+            (day > start && day < end) || (day == start && standard.second >= 2 * 3600)
+            || (day == end && standard.second < 3600)
+        let local = isDST ? split(seconds - 4 * 3600) : standard
+        return (local.date, Timestamp(nanos: local.second * Timestamp.nanosPerSecond + fraction))
+    }
+
+    private static func split(_ localSeconds: Int64) -> (date: SessionDate, second: Int64) {
+        let days = localSeconds >= 0 ? localSeconds / 86_400 : (localSeconds - 86_399) / 86_400
+        return (civilFromDays(days), localSeconds - days * 86_400)
     }
 
     /// `yyyyMMdd HH:mm:ss US/Eastern`, the execDetails time format.
