@@ -133,15 +133,16 @@ public final class OrderManager {
             entry.cancelRequested = true
             orders[bracket.entry] = entry
             broker.cancel(bracket.entry, at: time)
-            let seconds = configuration.entryTimeout.map { "\($0.components.seconds) s" } ?? "its time"
-            events.append(.cancelRequested(bracket.entry, reason: "entry not filled within \(seconds)"))
+            let timeout = configuration.entryTimeout.map(Self.describe) ?? "its time"
+            events.append(.cancelRequested(bracket.entry, reason: "entry not filled within \(timeout)"))
         }
         if let bracket, [bracket.entry, bracket.stop, bracket.target].allSatisfy({ orders[$0]?.state.isTerminal ?? true }) {
             self.bracket = nil
         }
         let live = liveOrders
         if flattenReason == nil, position != 0, !live.contains(where: { $0.request.role == .stop || $0.request.role == .exit }) {
-            events += cancelAllAndFlatten(reason: "a position of \(abs(position)) shares has no working stop", at: time)
+            // The flatten order goes out at the next tick, after the cancel-all it must not meet.
+            return events + cancelAllAndFlatten(reason: "a position of \(abs(position)) shares has no working stop", at: time)
         }
         guard flattenReason != nil else { return events }
         if live.contains(where: { $0.request.role != .exit }) { return events }
@@ -192,6 +193,12 @@ public final class OrderManager {
             events.append(.submitted(requests))
         }
         return events
+    }
+
+    /// `5 s`, `1500 ms`.
+    private static func describe(_ duration: Duration) -> String {
+        let millis = duration.nanosecondCount / Timestamp.nanosPerMillisecond
+        return millis % 1000 == 0 ? "\(millis / 1000) s" : "\(millis) ms"
     }
 
     private func submit(_ requests: [OrderRequest], at time: Timestamp) -> [ExecutionEvent] {
