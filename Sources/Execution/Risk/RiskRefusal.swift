@@ -23,6 +23,31 @@ public enum RiskRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     case stopWouldFire(stop: Price, touch: Price)
     case targetWrongSide(target: Price, entry: Price, side: PositionSide)
 
+    /// A stable name for reports and journals: `spreadTooWide`, `halted`, ...
+    public var code: String {
+        switch self {
+        case .halted: "halted"
+        case .flattening: "flattening"
+        case .invalidQuantity: "invalidQuantity"
+        case .positionLimit: "positionLimit"
+        case .positionOpen: "positionOpen"
+        case .ordersWorking: "ordersWorking"
+        case .tradeLimit: "tradeLimit"
+        case .pricesOutOfOrder: "pricesOutOfOrder"
+        case .stopTooFar: "stopTooFar"
+        case .targetTooFar: "targetTooFar"
+        case .noQuote: "noQuote"
+        case .spreadTooWide: "spreadTooWide"
+        case .chasing: "chasing"
+        case .staleData: "staleData"
+        case .lossBudget: "lossBudget"
+        case .noPosition: "noPosition"
+        case .noBracketLeg: "noBracketLeg"
+        case .stopWouldFire: "stopWouldFire"
+        case .targetWrongSide: "targetWrongSide"
+        }
+    }
+
     public var description: String {
         switch self {
         case .halted(let halt):
