@@ -1,0 +1,107 @@
+import MarketData
+public import StateVector
+
+/// A strategy file, checked and compiled: `definition` for the prompt and the risk layer,
+/// `evaluate` for the checklist on every tick.
+public struct CompiledStrategy: Sendable {
+    public let definition: StrategyDefinition
+    let rules: CompiledRules
+
+    init(definition: StrategyDefinition, rules: CompiledRules) {
+        self.definition = definition
+        self.rules = rules
+    }
+
+    /// Evaluates every entry condition of both sides, the chase guards, the exit rules of the
+    /// position in `state`, and the hints, recording the values each rule read.
+    /// - Parameter previous: the previous tick's state, read by `prev(x)`; nil makes `prev` null.
+    public func evaluate(_ state: StateVector, previous: StateVector? = nil) -> Checklist {
+        let position = state.account.positionSide
+        var exits: [ExitRuleResult] = []
+        if let position {
+            let list = position == .long ? rules.longExits : rules.shortExits
+            exits.reserveCapacity(list.count)
+            for exit in list { exits.append(evaluate(exit, side: position, state, previous)) }
+        }
+        var hints: [StrategyHint] = []
+        var ruled = Set<Int>()
+        for hint in rules.hints {
+            ruled.insert(hint.index)
+            var cursor = EvaluationCursor()
+            if hint.code(state, previous, &cursor) == .yes { hints.append(definition.hints[hint.index]) }
+        }
+        for (index, hint) in definition.hints.enumerated() where !ruled.contains(index) { hints.append(hint) }
+        return Checklist(
+            long: side(.long, state, previous), short: side(.short, state, previous), position: position, exits: exits,
+            activeHints: hints.sorted { (definition.hints.firstIndex(of: $0) ?? 0) < (definition.hints.firstIndex(of: $1) ?? 0) })
+    }
+
+    /// The entry checklist of one side.
+    public func side(_ side: PositionSide, _ state: StateVector, _ previous: StateVector? = nil) -> SideChecklist {
+        let conditions = side == .long ? rules.longEntries : rules.shortEntries
+        var results: [ConditionResult] = []
+        results.reserveCapacity(conditions.count)
+        for condition in conditions {
+            let (outcome, readings) = Self.traced(condition.code, state, previous)
+            results.append(ConditionResult(name: condition.definition.name, rule: condition.definition.rule, outcome: outcome, readings: readings))
+        }
+        var guardResult: ConditionResult?
+        if let chase = side == .long ? rules.longGuard : rules.shortGuard {
+            let (outcome, readings) = Self.traced(chase.code, state, previous)
+            guardResult = ConditionResult(name: "chase_guard", rule: chase.rule, outcome: outcome, readings: readings)
+        }
+        return SideChecklist(side: side, conditions: results, chaseGuard: guardResult)
+    }
+
+    /// True when every entry condition of `side` passes and its chase guard does not block:
+    /// the gate's hot path, with no readings and no allocation.
+    public func entryPasses(_ side: PositionSide, _ state: StateVector, previous: StateVector? = nil) -> Bool {
+        let conditions = side == .long ? rules.longEntries : rules.shortEntries
+        guard !conditions.isEmpty else { return false }
+        var cursor = EvaluationCursor()
+        for condition in conditions where condition.code(state, previous, &cursor) != .yes { return false }
+        if let chase = side == .long ? rules.longGuard : rules.shortGuard, chase.code(state, previous, &cursor) != .no { return false }
+        return true
+    }
+
+    private static func traced(_ code: Code<Truth>, _ state: StateVector, _ previous: StateVector?) -> (Truth, [Reading]) {
+        let trace = ReadingTrace()
+        var cursor = EvaluationCursor(trace: trace)
+        let outcome = code(state, previous, &cursor)
+        return (outcome, trace.readings)
+    }
+
+    private func evaluate(_ exit: CompiledRules.Exit, side: PositionSide, _ state: StateVector, _ previous: StateVector?) -> ExitRuleResult {
+        let trace = ReadingTrace()
+        var cursor = EvaluationCursor(trace: trace)
+        let outcome = exit.code(state, previous, &cursor)
+        var price: Price?
+        var fired = outcome == .yes
+        if let value = exit.value {
+            price = value(state, previous, &cursor).flatMap { Price(rounding: $0) }
+            if price == nil { fired = false }
+            if case .tightenStop = exit.definition.action, let new = price,
+                let stop = state.activeOrders.first(where: { $0.role == .stop })?.price
+            {
+                fired = fired && (side == .long ? new > stop : new < stop)
+            }
+        }
+        let definition = exit.definition
+        return ExitRuleResult(
+            name: definition.name, rule: definition.rule, action: definition.action, outcome: outcome, fired: fired, price: price,
+            readings: trace.readings)
+    }
+}
+
+extension CompiledStrategy {
+    /// The entry conditions of `side` evaluated by walking their parsed trees and resolving every
+    /// name by string, as a naive interpreter would. Slow on purpose: the baseline that
+    /// benchmarks measure the compiled checklist against, and that tests cross-check it with.
+    public func referenceOutcomes(_ side: PositionSide, _ state: StateVector) -> [Truth] {
+        let conditions = side == .long ? rules.longEntries : rules.shortEntries
+        return conditions.map { condition in
+            var interpreter = ReferenceInterpreter(state: state)
+            return interpreter.truth(condition.tree)
+        }
+    }
+}

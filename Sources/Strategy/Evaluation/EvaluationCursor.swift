@@ -1,0 +1,32 @@
+import StateVector
+
+/// Compiled code: reads the state (and the previous tick's state, for `prev`), with the cursor
+/// giving the current element of a quantifier and, when tracing, where readings go.
+typealias Code<T> = @Sendable (_ state: StateVector, _ previous: StateVector?, _ cursor: inout EvaluationCursor) -> T
+
+/// Per-evaluation scratch: the quantifier's element index and the optional trace.
+struct EvaluationCursor {
+    var index = 0
+    /// Label of the list being quantified, set only while tracing.
+    var list: String?
+    var trace: ReadingTrace?
+
+    init(trace: ReadingTrace? = nil) { self.trace = trace }
+
+    @inline(__always)
+    func record(_ expression: String, element: Bool, _ value: @autoclosure () -> Reading.Value) {
+        guard let trace else { return }
+        trace.record(Reading(expression: expression, element: element ? list.map { "\($0)[\(index)]" } : nil, value: value()))
+    }
+}
+
+/// Collects what one condition read, once per expression and element.
+final class ReadingTrace {
+    var readings: [Reading] = []
+
+    func record(_ reading: Reading) {
+        if !readings.contains(where: { $0.expression == reading.expression && $0.element == reading.element }) {
+            readings.append(reading)
+        }
+    }
+}

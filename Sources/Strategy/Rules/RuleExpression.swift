@@ -1,0 +1,58 @@
+/// A parsed rule expression, before type checking. Offsets are Unicode scalars of the rule text.
+indirect enum RuleExpression: Sendable {
+    case number(Double, text: String, Span)
+    case string(String, Span)
+    case bool(Bool, Span)
+    /// A bare name: a field, a pseudo-field (ENTRY, STOP, TARGET), an element field inside a
+    /// quantifier, or an enum value, decided by the type checker.
+    case name(String, Span)
+    /// `base.member`
+    case member(RuleExpression, String, Span)
+    /// `base[index]`
+    case index(RuleExpression, Int, Span)
+    case call(String, nameSpan: Span, [RuleExpression], Span)
+    case negate(RuleExpression, Span)
+    case arithmetic(ArithmeticOperator, RuleExpression, RuleExpression, Span)
+    case compare(ComparisonOperator, RuleExpression, RuleExpression, Span)
+    case inList(RuleExpression, [RuleExpression], negated: Bool, Span)
+    case and(RuleExpression, RuleExpression, Span)
+    case or(RuleExpression, RuleExpression, Span)
+    case not(RuleExpression, Span)
+
+    /// Start and end offsets in the rule text.
+    struct Span: Sendable, Equatable {
+        var start: Int
+        var end: Int
+
+        func to(_ other: Span) -> Span { Span(start: start, end: other.end) }
+    }
+
+    var span: Span {
+        switch self {
+        case .number(_, _, let s), .string(_, let s), .bool(_, let s), .name(_, let s), .member(_, _, let s),
+            .index(_, _, let s), .call(_, _, _, let s), .negate(_, let s), .arithmetic(_, _, _, let s),
+            .compare(_, _, _, let s), .inList(_, _, _, let s), .and(_, _, let s), .or(_, _, let s), .not(_, let s):
+            s
+        }
+    }
+}
+
+enum ArithmeticOperator: String, Sendable {
+    case add = "+", subtract = "-", multiply = "*", divide = "/"
+}
+
+enum ComparisonOperator: String, Sendable {
+    case less = "<", lessEqual = "<=", greater = ">", greaterEqual = ">=", equal = "==", notEqual = "!="
+
+    init?(_ symbol: Token.Symbol) {
+        switch symbol {
+        case .less: self = .less
+        case .lessEqual: self = .lessEqual
+        case .greater: self = .greater
+        case .greaterEqual: self = .greaterEqual
+        case .equal: self = .equal
+        case .notEqual: self = .notEqual
+        default: return nil
+        }
+    }
+}

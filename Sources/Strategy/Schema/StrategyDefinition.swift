@@ -1,0 +1,41 @@
+public import StateVector
+
+/// Everything a strategy file says, checked: what the prompt renders and the gate enforces.
+public struct StrategyDefinition: Hashable, Sendable {
+    public let name: String
+    public let version: String
+    /// The default symbol, if the file names one.
+    public let symbol: String?
+    /// Decisions per second.
+    public let loopHz: Int
+    public let consult: ConsultPolicy
+    public let longEntries: [EntryCondition]
+    public let shortEntries: [EntryCondition]
+    public let longExits: [ExitRule]
+    public let shortExits: [ExitRule]
+    public let hints: [StrategyHint]
+    public let risk: RiskSettings
+    public let features: FeatureParameters
+    /// FNV-1a 64-bit of the file's bytes, 16 hex digits: tells a reload that the file changed.
+    public let sourceHash: String
+
+    /// The entry conditions of one side, in file order.
+    public func entries(for side: PositionSide) -> [EntryCondition] {
+        side == .long ? longEntries : shortEntries
+    }
+
+    /// The exit rules for a position on one side, in file order.
+    public func exits(for side: PositionSide) -> [ExitRule] {
+        side == .long ? longExits : shortExits
+    }
+
+    static func hash(_ bytes: [UInt8]) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let hex = String(hash, radix: 16)
+        return String(repeating: "0", count: 16 - hex.count) + hex
+    }
+}

@@ -1,0 +1,147 @@
+import ArgumentParser
+import Foundation
+import Strategy
+
+/// `fsd validate FILE…`: checks strategy files and reports every problem, compiler style.
+struct ValidateCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "validate",
+        abstract: "Check strategy files: YAML, schema, rules type-checked against the state vector.",
+        discussion: """
+            Prints one summary line per valid file, or every problem of an invalid file at once, \
+            each as file:line:column: error: message, then the source line and a caret under the \
+            mistake. Exit status: 0 when every file is valid, 1 when one is invalid, 2 when one \
+            cannot be read.
+
+            Examples:
+              fsd validate strategies/momentum.yaml
+              fsd validate strategies/*.yaml --json
+            The rule language is described in docs/RULES.md.
+            """
+    )
+
+    @Argument(help: "Strategy files (YAML).")
+    var files: [String]
+
+    @Flag(help: "Print the result as JSON: per file, validity, counts, risk and diagnostics.")
+    var json = false
+
+    func validate() throws {
+        guard !files.isEmpty else { throw ValidationError("name at least one strategy file, e.g. strategies/momentum.yaml") }
+    }
+
+    func run() throws {
+        var status: Int32 = 0
+        var reports: [FileReport] = []
+        for file in files {
+            do {
+                let strategy = try StrategyLoader.load(contentsOf: file)
+                let report = FileReport(file: file, strategy: strategy)
+                reports.append(report)
+                if !json { print(report.summary) }
+            } catch let error as StrategyError {
+                status = max(status, error.isUnreadable ? 2 : 1)
+                reports.append(FileReport(file: file, error: error))
+                if !json { print(error) }
+            }
+        }
+        if json {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+            let document = Document(valid: status == 0, files: reports)
+            let data = try encoder.encode(document)
+            print(String(decoding: data, as: UTF8.self))
+        }
+        if status != 0 { throw ExitCode(status) }
+    }
+
+    struct Document: Encodable {
+        var valid: Bool
+        var files: [FileReport]
+    }
+
+    struct FileReport: Encodable {
+        var file: String
+        var valid: Bool
+        var unreadable: Bool
+        var name: String?
+        var version: String?
+        var longEntries: Int?
+        var shortEntries: Int?
+        var exitRules: Int?
+        var risk: [String: String]?
+        var diagnostics: [DiagnosticReport]
+
+        enum CodingKeys: String, CodingKey {
+            case file, valid, unreadable, name, version, risk, diagnostics
+            case longEntries = "long_entries", shortEntries = "short_entries", exitRules = "exit_rules"
+        }
+
+        init(file: String, strategy: CompiledStrategy) {
+            let definition = strategy.definition
+            self.file = file
+            valid = true
+            unreadable = false
+            name = definition.name
+            version = definition.version
+            longEntries = definition.longEntries.count
+            shortEntries = definition.shortEntries.count
+            exitRules = Set(definition.longExits.map(\.name) + definition.shortExits.map(\.name)).count
+            let r = definition.risk
+            risk = [
+                "max_daily_loss": r.maxDailyLoss.display, "max_position": "\(r.maxPosition)", "position_size": "\(r.positionSize)",
+                "max_trades_per_day": "\(r.maxTradesPerDay)", "max_spread": r.maxSpread.display,
+                "max_risk_per_share": r.maxRiskPerShare.display, "max_target": r.maxTarget.display, "level_buffer": r.levelBuffer.display,
+                "max_slippage": r.maxSlippage.display, "max_decision_age_ms": "\(r.maxDecisionAgeMs)", "max_data_age_ms": "\(r.maxDataAgeMs)",
+            ]
+            diagnostics = []
+        }
+
+        init(file: String, error: StrategyError) {
+            self.file = file
+            valid = false
+            unreadable = error.isUnreadable
+            diagnostics = error.diagnostics.map(DiagnosticReport.init)
+        }
+
+        var summary: String {
+            let rules = exitRules ?? 0
+            return "\(file): ok — \(longEntries ?? 0) long, \(shortEntries ?? 0) short entry conditions, "
+                + "\(rules) exit rule\(rules == 1 ? "" : "s"), risk: \(riskSummary)"
+        }
+
+        private var riskSummary: String {
+            guard let risk else { return "" }
+            return "max daily loss \(risk["max_daily_loss"] ?? ""), max position \(risk["max_position"] ?? ""), "
+                + "\(risk["max_trades_per_day"] ?? "") trades/day, max spread \(risk["max_spread"] ?? ""), "
+                + "risk/share \(risk["max_risk_per_share"] ?? ""), max target \(risk["max_target"] ?? "")"
+        }
+    }
+
+    struct DiagnosticReport: Encodable {
+        var file: String
+        var line: Int
+        var column: Int
+        var length: Int
+        var severity: String
+        var message: String
+        var note: String?
+        var fixIt: String?
+
+        enum CodingKeys: String, CodingKey {
+            case file, line, column, length, severity, message, note
+            case fixIt = "fix_it"
+        }
+
+        init(_ diagnostic: Diagnostic) {
+            file = diagnostic.file
+            line = diagnostic.location.line
+            column = diagnostic.location.column
+            length = diagnostic.length
+            severity = diagnostic.severity.rawValue
+            message = diagnostic.message
+            note = diagnostic.note
+            fixIt = diagnostic.fixIt
+        }
+    }
+}
