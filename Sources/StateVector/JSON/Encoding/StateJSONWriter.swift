@@ -1,0 +1,124 @@
+/// Writes state JSON by walking the schema's fields and reading each value through the field's
+/// reader, so output follows the schema's order and can never miss a field.
+struct StateJSONWriter {
+    let state: StateVector
+    let pretty: Bool
+    private(set) var out = ""
+
+    init(state: StateVector, pretty: Bool) {
+        self.state = state
+        self.pretty = pretty
+    }
+
+    /// The whole document: sections in order, optional ones only when non-empty.
+    mutating func writeDocument() {
+        let sections = StateSchema.sections.filter { section in
+            guard StateJSONLayout.optionalSections.contains(section.name) else { return true }
+            if case .list(_, _, let count) = section.field.kind { return count(state) > 0 }
+            return true
+        }
+        writeExpandedObject(sections.map(\.field), index: 0, depth: 0, separators: [:])
+    }
+
+    /// One section's value on its own, e.g. the MARKET_STATE object for the prompt.
+    mutating func writeSection(named name: String) {
+        guard let section = StateSchema.sections.first(where: { $0.name == name }) else {
+            out += "null"
+            return
+        }
+        writeValue(section.field, index: 0, depth: 0, inline: false)
+    }
+
+    // MARK: - Structure
+
+    private mutating func newline(depth: Int) {
+        guard pretty else { return }
+        out += "\n"
+        out += String(repeating: "  ", count: depth)
+    }
+
+    private var colon: String { pretty ? ": " : ":" }
+    private var comma: String { pretty ? ", " : "," }
+
+    /// `{` … `}` with one member per line in pretty mode.
+    private mutating func writeExpandedObject(_ fields: [Field], index: Int, depth: Int, separators: [String: String]) {
+        out += "{"
+        for (position, field) in fields.enumerated() {
+            if position > 0 { out += "," }
+            if let separator = separators[field.name] {
+                if position > 0, pretty { out += "\n" }
+                newline(depth: depth + 1)
+                out += JSONText.quoted(separator) + colon + "\"---\","
+            }
+            newline(depth: depth + 1)
+            out += JSONText.quoted(field.name) + colon
+            writeValue(field, index: index, depth: depth + 1, inline: false)
+        }
+        if !fields.isEmpty { newline(depth: depth) }
+        out += "}"
+    }
+
+    /// `{"side": "ASK", "price": 247.00}` on one line: list elements, as the seed writes them.
+    private mutating func writeInlineObject(_ fields: [Field], index: Int) {
+        out += "{"
+        for (position, field) in fields.enumerated() {
+            if position > 0 { out += comma }
+            out += JSONText.quoted(field.name) + colon
+            writeValue(field, index: index, depth: 0, inline: true)
+        }
+        out += "}"
+    }
+
+    private mutating func writeValue(_ field: Field, index: Int, depth: Int, inline: Bool) {
+        switch field.kind {
+        case .price(let read), .money(let read):
+            out += read(state, index)?.display ?? "null"
+        case .integer(let read):
+            out += read(state, index).map { String($0) } ?? "null"
+        case .number(let read):
+            out += read(state, index).map(StateNumberFormat.twoDecimals) ?? "null"
+        case .bool(let read):
+            out += read(state, index).map { $0 ? "true" : "false" } ?? "null"
+        case .string(let read):
+            out += read(state, index).map { JSONText.quoted($0) } ?? "null"
+        case .enumeration(let type, let read):
+            if let value = read(state, index), type.values.indices.contains(value) {
+                out += JSONText.quoted(type.values[value])
+            } else {
+                out += "null"
+            }
+        case .object(let fields):
+            if inline {
+                writeInlineObject(fields, index: index)
+            } else {
+                let separators = field.name == "MARKET_STATE" ? Self.marketSeparators : [:]
+                writeExpandedObject(fields, index: index, depth: depth, separators: separators)
+            }
+        case .list(let element, let tuple, let count):
+            writeList(element, tuple: tuple, count: count(state), depth: depth, inline: inline || tuple)
+        }
+    }
+
+    private mutating func writeList(_ element: [Field], tuple: Bool, count: Int, depth: Int, inline: Bool) {
+        out += "["
+        for index in 0..<count {
+            if index > 0 { out += inline ? comma : "," }
+            if !inline { newline(depth: depth + 1) }
+            if tuple {
+                out += "["
+                for (position, field) in element.enumerated() {
+                    if position > 0 { out += comma }
+                    writeValue(field, index: index, depth: 0, inline: true)
+                }
+                out += "]"
+            } else {
+                writeInlineObject(element, index: index)
+            }
+        }
+        if !inline && count > 0 { newline(depth: depth) }
+        out += "]"
+    }
+
+    private static let marketSeparators: [String: String] = Dictionary(
+        StateSchema.marketSeparators.map { ($0.before, $0.key) }, uniquingKeysWith: { first, _ in first })
+}
