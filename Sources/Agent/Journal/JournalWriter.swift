@@ -22,12 +22,13 @@ public final class JournalWriter {
     public private(set) var linesWritten = 0
 
     /// Opens (creating it and its folder if needed) `path` for appending.
+    /// - Parameter truncate: start the file afresh (a backtest's own journal), never for a live day.
     /// - Throws: `JournalError` when the file cannot be opened.
-    public init(path: String, flush: Flush) throws(JournalError) {
+    public init(path: String, flush: Flush, truncate: Bool = false) throws(JournalError) {
         self.path = path
         self.flush = flush
         try Self.makeParentDirectory(of: path)
-        descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND, 0o644)
+        descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | (truncate ? O_TRUNC : 0), 0o644)
         guard descriptor >= 0 else { throw JournalError.cannotOpen(path: path, reason: Self.lastError()) }
         if flush == .buffered { buffer.reserveCapacity(1 << 16) }
     }

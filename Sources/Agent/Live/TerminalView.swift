@@ -1,4 +1,4 @@
-public import MarketData
+import MarketData
 
 /// The live one-screen view of `fsd run`: redrawn in place with ANSI codes on a terminal.
 public struct TerminalView: Sendable {

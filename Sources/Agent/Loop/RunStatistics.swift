@@ -1,5 +1,5 @@
 public import MarketData
-public import StateVector
+import StateVector
 
 /// What a run did, gathered as it goes: the numbers of the backtest summary and the report's charts.
 /// Appends are O(1) and the charts are sampled, so collecting never slows the loop.

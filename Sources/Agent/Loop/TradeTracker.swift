@@ -1,6 +1,6 @@
 public import Execution
 public import MarketData
-public import StateVector
+import StateVector
 
 /// Turns fills into round trips (flat to flat) for the summary, exactly: a round trip's net P&L is
 /// what its sells brought in minus what its buys cost minus its commissions, all fixed-point.

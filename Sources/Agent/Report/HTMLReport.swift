@@ -1,4 +1,4 @@
-public import MarketData
+import MarketData
 
 /// A self-contained HTML page of a backtest: the summary, the equity curve, the price path with every
 /// entry and exit drawn, and the trades. Inline SVG and CSS only, so it opens with no network.
