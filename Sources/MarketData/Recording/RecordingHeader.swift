@@ -1,0 +1,56 @@
+/// The header of a recording: what the file is about and where its records start.
+struct RecordingHeader: Hashable, Sendable {
+    var version: Int
+    /// Bytes from the start of the file to the first record.
+    var length: Int
+    var symbol: String
+    var sessionDate: SessionDate
+
+    /// True when `bytes` start with the recording magic.
+    static func hasMagic(_ bytes: UnsafePointer<UInt8>, count: Int) -> Bool {
+        count >= RecordingFormat.magic.count
+            && RecordingFormat.magic.indices.allSatisfy { bytes[$0] == RecordingFormat.magic[$0] }
+    }
+
+    init(_ bytes: UnsafePointer<UInt8>, count: Int, path: String) throws {
+        func error(_ text: String) -> ReplayError { ReplayError(.invalidData, path: path, message: text) }
+        func little(_ offset: Int, _ width: Int) -> Int {
+            (0..<width).reduce(0) { $0 | Int(bytes[offset + $1]) << (8 * $1) }
+        }
+        guard Self.hasMagic(bytes, count: count) else {
+            throw error("not an FSDTrader recording: the file does not start with the FSDR marker")
+        }
+        guard count >= RecordingFormat.fixedHeaderLength else {
+            throw error("the recording header is cut short (\(count) bytes)")
+        }
+        version = little(8, 2)
+        guard version == Int(RecordingFormat.version) else {
+            throw error(
+                "the recording has format version \(version); this fsd reads version \(RecordingFormat.version): "
+                    + "use the fsd that wrote it or a newer one")
+        }
+        length = little(10, 2)
+        let scale = little(12, 4)
+        guard scale == Int(Price.scale) else {
+            throw error("the recording's price scale is \(scale) units per dollar; this fsd reads \(Price.scale)")
+        }
+        let symbolLength = Int(bytes[20])
+        guard symbolLength >= 1, symbolLength <= RecordingFormat.maximumSymbolLength,
+            length == RecordingFormat.fixedHeaderLength + symbolLength, count >= length
+        else {
+            throw error("the recording header is damaged (header length \(length), symbol length \(symbolLength))")
+        }
+        let symbolBytes = UnsafeBufferPointer(start: bytes + RecordingFormat.fixedHeaderLength, count: symbolLength)
+        guard symbolBytes.allSatisfy({ $0 > 32 && $0 < 127 }) else {
+            throw error("the recording header's symbol is not printable ASCII")
+        }
+        symbol = String(decoding: symbolBytes, as: UTF8.self)
+        let year = little(16, 2)
+        let month = Int(bytes[18])
+        let day = Int(bytes[19])
+        guard (1...12).contains(month), (1...31).contains(day) else {
+            throw error("the recording header's session date \(year)-\(month)-\(day) is not a date")
+        }
+        sessionDate = SessionDate(year: year, month: month, day: day)
+    }
+}

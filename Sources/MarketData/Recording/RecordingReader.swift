@@ -1,0 +1,185 @@
+import CZlib
+
+/// Reads an FSDTrader recording (`.fsdr`) written by `RecordingWriter`.
+///
+/// A file that stops before its end record (a recorder that crashed, a copy cut short) is an error
+/// at the end of the data unless `allowUnfinished` is set; a file whose end record disagrees with
+/// what was read (event count, checksum) is always an error.
+public final class RecordingReader: EventReader {
+    public let path: String
+    public let symbol: String
+    public let sessionDate: SessionDate
+    public let version: Int
+    /// Events returned so far.
+    @exclusivity(unchecked) public private(set) var eventsRead = 0
+
+    private let file: PosixFile
+    private let allowUnfinished: Bool
+    private let capacity = 1 << 20
+    /// `capacity` bytes plus zero padding, so a record cut short by the end of the file decodes
+    /// without reading past the buffer; the position check after it reports the truncation.
+    private let buffer: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var position = 0
+    @exclusivity(unchecked) private var end = 0
+    /// File offset of `buffer[0]`, for error messages.
+    @exclusivity(unchecked) private var bufferOffset = 0
+    @exclusivity(unchecked) private var fileEnded = false
+    @exclusivity(unchecked) private var crc: uLong = crc32(0, nil, 0)
+    @exclusivity(unchecked) private var crcStart = 0
+    @exclusivity(unchecked) private var time: Int64 = 0
+    @exclusivity(unchecked) private var price: Int64 = 0
+    @exclusivity(unchecked) private var finished = false
+    @exclusivity(unchecked) private var failure: ReplayError?
+
+    /// Opens `path` and reads its header.
+    /// - Parameter allowUnfinished: end quietly at the last whole record of a file that has no end
+    ///   record (a recording still being written, or one whose recorder crashed).
+    public init(path: String, allowUnfinished: Bool = false) throws {
+        self.path = path
+        self.allowUnfinished = allowUnfinished
+        file = try PosixFile.openForReading(path, what: "recording")
+        buffer = .allocate(capacity: capacity + RecordingFormat.maximumRecordLength)
+        buffer.initialize(repeating: 0, count: capacity + RecordingFormat.maximumRecordLength)
+        end = try file.readFully(into: buffer, count: capacity)
+        fileEnded = end < capacity
+        let header = try RecordingHeader(buffer, count: end, path: path)
+        version = header.version
+        symbol = header.symbol
+        sessionDate = header.sessionDate
+        position = header.length
+        crcStart = position
+    }
+
+    deinit { buffer.deallocate() }
+
+    public func next() throws -> TimedEvent? {
+        if end - position < RecordingFormat.maximumRecordLength && !fileEnded { try refill() }
+        guard position < end, !finished, failure == nil else { return try finish() }
+        let recordStart = position
+        var cursor = buffer + position
+        let tag = cursor.pointee
+        cursor += 1
+        if tag & RecordingFormat.timeBit != 0 {
+            time &+= RecordingFormat.unzigzag(Self.varint(&cursor))
+        }
+        let endsBatch = tag & RecordingFormat.endsBatchBit != 0
+        let event: MarketEvent
+        switch tag & RecordingFormat.kindMask {
+        case RecordingFormat.kindDepth:
+            price &+= RecordingFormat.unzigzag(Self.varint(&cursor))
+            let operationBits = (tag >> RecordingFormat.operationShift) & 0x03
+            guard let operation = DepthOperation(rawValue: operationBits) else {
+                return try fail(at: recordStart, "a depth record has the unknown operation \(operationBits)")
+            }
+            let size = operation == .delete ? 0 : Int64(bitPattern: Self.varint(&cursor))
+            let side: BookSide = tag & RecordingFormat.askBit != 0 ? .ask : .bid
+            event = .depth(DepthUpdate(side: side, price: Price(raw: price), size: size, operation: operation))
+        case RecordingFormat.kindTrade:
+            price &+= RecordingFormat.unzigzag(Self.varint(&cursor))
+            let size = Int64(bitPattern: Self.varint(&cursor))
+            let aggressorBits = (tag >> RecordingFormat.aggressorShift) & 0x03
+            guard let aggressor = Aggressor(rawValue: aggressorBits) else {
+                return try fail(at: recordStart, "a trade record has the unknown aggressor \(aggressorBits)")
+            }
+            let setsLast = tag & RecordingFormat.setsLastBit != 0
+            event = .trade(Trade(price: Price(raw: price), size: size, aggressor: aggressor, setsLast: setsLast))
+        case RecordingFormat.kindQuote:
+            price &+= RecordingFormat.unzigzag(Self.varint(&cursor))
+            let bidSize = Int64(bitPattern: Self.varint(&cursor))
+            let ask = price &+ RecordingFormat.unzigzag(Self.varint(&cursor))
+            let askSize = Int64(bitPattern: Self.varint(&cursor))
+            event = .quote(Quote(bid: Price(raw: price), bidSize: bidSize, ask: Price(raw: ask), askSize: askSize))
+        case RecordingFormat.kindBookReset:
+            event = .bookReset
+        case RecordingFormat.kindEnd where tag == RecordingFormat.kindEnd:
+            try readEndRecord(at: recordStart)
+            return nil
+        default:
+            return try fail(at: recordStart, "unknown record tag 0x\(String(tag, radix: 16))")
+        }
+        position = cursor - buffer
+        guard position <= end else { return try fail(at: recordStart, truncatedMessage(inRecord: true)) }
+        eventsRead += 1
+        return TimedEvent(time: Timestamp(nanos: time), event: event, endsBatch: endsBatch)
+    }
+
+    @inline(__always)
+    private static func varint(_ cursor: inout UnsafeMutablePointer<UInt8>) -> UInt64 {
+        let first = cursor.pointee
+        cursor += 1
+        if first < 0x80 { return UInt64(first) }
+        var value = UInt64(first & 0x7f)
+        var shift: UInt64 = 7
+        while true {
+            let byte = cursor.pointee
+            cursor += 1
+            value |= UInt64(byte & 0x7f) << shift
+            if byte < 0x80 || shift >= 63 { return value }
+            shift += 7
+        }
+    }
+
+    /// Keeps the unread tail, reads more behind it and zeroes the padding after the data.
+    private func refill() throws {
+        crc = crc32(crc, buffer + crcStart, uInt(position - crcStart))
+        let tail = end - position
+        (buffer).update(from: buffer + position, count: tail)
+        bufferOffset += position
+        position = 0
+        crcStart = 0
+        let got = try file.readFully(into: buffer + tail, count: capacity - tail)
+        end = tail + got
+        if end < capacity { fileEnded = true }
+        (buffer + end).update(repeating: 0, count: capacity + RecordingFormat.maximumRecordLength - end)
+    }
+
+    private func readEndRecord(at start: Int) throws {
+        guard end - start >= RecordingFormat.endRecordLength else {
+            _ = try fail(at: start, truncatedMessage(inRecord: true))
+            return
+        }
+        crc = crc32(crc, buffer + crcStart, uInt(start - crcStart))
+        var count: UInt64 = 0
+        for index in 0..<8 { count |= UInt64(buffer[start + 1 + index]) << (8 * UInt64(index)) }
+        var storedCRC: UInt64 = 0
+        for index in 0..<4 { storedCRC |= UInt64(buffer[start + 9 + index]) << (8 * UInt64(index)) }
+        let magic = (0..<4).map { buffer[start + 13 + $0] }
+        guard magic == RecordingFormat.endMagic else {
+            _ = try fail(at: start, "the end record lacks its closing 'FSDE' marker: the file is damaged")
+            return
+        }
+        guard count == UInt64(eventsRead) else {
+            _ = try fail(at: start, "the end record counts \(count) events but \(eventsRead) were read: the file is damaged")
+            return
+        }
+        guard storedCRC == UInt64(crc) else {
+            _ = try fail(at: start, "the checksum of the events does not match the end record: the file is damaged")
+            return
+        }
+        guard end - start == RecordingFormat.endRecordLength, fileEnded else {
+            _ = try fail(at: start + RecordingFormat.endRecordLength, "unexpected bytes after the end record")
+            return
+        }
+        position = end
+        finished = true
+    }
+
+    /// Called at the end of the bytes, after an end record or an error.
+    private func finish() throws -> TimedEvent? {
+        if let failure { throw failure }
+        if finished || allowUnfinished { return nil }
+        return try fail(at: position, truncatedMessage(inRecord: false))
+    }
+
+    private func truncatedMessage(inRecord: Bool) -> String {
+        (inRecord ? "the file ends inside a record" : "the recording has no end record")
+            + " after \(eventsRead) events: it was cut short or its recorder stopped before closing it"
+            + " (`fsd convert --allow-unfinished` saves the events before the cut into a closed recording)"
+    }
+
+    private func fail(at offset: Int, _ message: String) throws -> TimedEvent? {
+        let error = ReplayError(.invalidData, path: path, message: "at byte \(bufferOffset + offset): \(message)")
+        failure = error
+        throw error
+    }
+}
