@@ -233,8 +233,11 @@ struct TypeChecker {
     }
 
     private mutating func operands(_ left: RuleExpression, _ right: RuleExpression) -> (CheckedExpression, CheckedExpression) {
-        let leftName = name(of: left)
-        if leftName != nil, name(of: right) == nil || lookup(leftName ?? "") == nil {
+        // Type the side that is not a bare unknown name first, so the other can be read as one
+        // of its enum values; with two unknown names the left one gets the message.
+        let leftUnknown = name(of: left).map { lookup($0) == nil } ?? false
+        let rightUnknown = name(of: right).map { lookup($0) == nil } ?? false
+        if leftUnknown, !rightUnknown {
             let r = check(right)
             return (operand(left, against: r), r)
         }

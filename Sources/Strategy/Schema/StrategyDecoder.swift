@@ -106,6 +106,10 @@ struct StrategyDecoder {
             return nil
         }
         guard range.contains(value) else {
+            if value < 0, range.lowerBound >= 0 {
+                error(node, "'\(key)' cannot be negative (found \(value)); it must be \(Self.describe(range))")
+                return nil
+            }
             error(node, "'\(key)' must be \(Self.describe(range)), found \(value)")
             return nil
         }
@@ -172,6 +176,7 @@ struct StrategyDecoder {
     // MARK: - Diagnostics
 
     mutating func error(_ node: YAMLNode, _ message: String, length: Int? = nil, note: String? = nil, fixIt: String? = nil) {
+        if node.scalar?.tag == YAMLScalar.aliasPlaceholderTag { return }
         let width: Int
         if let length {
             width = length

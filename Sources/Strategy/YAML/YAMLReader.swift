@@ -58,7 +58,8 @@ struct YAMLReader {
         case YAML_ALIAS_EVENT:
             let name = event.data.alias.anchor.map { String(cString: $0) } ?? ""
             diagnose(start, "YAML aliases ('*\(name)') are not supported in strategy files; write the value out")
-            builder.attach(YAMLNode(content: .scalar(YAMLScalar(value: "", style: .plain)), start: start, end: end), reader: &self)
+            let placeholder = YAMLScalar(value: "", style: .plain, tag: YAMLScalar.aliasPlaceholderTag)
+            builder.attach(YAMLNode(content: .scalar(placeholder), start: start, end: end), reader: &self)
         case YAML_SCALAR_EVENT:
             let data = event.data.scalar
             let value: String =

@@ -45,7 +45,8 @@ struct SchemaValidator {
                 } else if let home = Self.sectionHolding(member.key), home != path {
                     report(member.keyPosition, memberPath, "unknown key here; \(member.key) belongs in \(home)")
                 } else {
-                    report(member.keyPosition, memberPath, "unknown key; expected one of \(names.joined(separator: ", "))")
+                    report(
+                        member.keyPosition, memberPath, "unknown key; expected one of \(names.joined(separator: ", "))")
                 }
                 continue
             }
@@ -80,11 +81,14 @@ struct SchemaValidator {
         case .price, .money:
             return fixedPoint(json, field: field, path: path)
         case .integer:
-            guard let text = json.numberText, let decimal = DecimalText(text) else { return mismatch(json, field, path) }
+            guard let text = json.numberText, let decimal = DecimalText(text) else {
+                return mismatch(json, field, path)
+            }
             switch decimal.exact(scale: 0) {
             case .value(let value): return .integer(value)
             case .fractional: report(json.position, path, "expected an integer, found \(Self.found(json))")
-            case .outOfRange: report(json.position, path, "expected an integer, found \(Self.found(json)), which is out of range")
+            case .outOfRange:
+                report(json.position, path, "expected an integer, found \(Self.found(json)), which is out of range")
             }
             return .invalid
         case .number:
@@ -115,7 +119,10 @@ struct SchemaValidator {
             var decoded: [DecodedObject] = []
             for (index, item) in elements.enumerated() {
                 let itemPath = "\(path)[\(index)]"
-                let object = tuple ? self.tuple(item, fields: element, path: itemPath) : self.object(item, fields: element, path: itemPath)
+                let object =
+                    tuple
+                    ? self.tuple(item, fields: element, path: itemPath)
+                    : self.object(item, fields: element, path: itemPath)
                 if let object { decoded.append(object) }
             }
             return .list(decoded)
@@ -128,9 +135,13 @@ struct SchemaValidator {
         case .value(let raw):
             return .price(Price(raw: raw))
         case .fractional:
-            report(json.position, path, "expected \(Self.expected(field)) with at most 4 decimals, found \(Self.found(json))")
+            report(
+                json.position, path,
+                "expected \(Self.expected(field)) with at most 4 decimals, found \(Self.found(json))")
         case .outOfRange:
-            report(json.position, path, "expected \(Self.expected(field)), found \(Self.found(json)), which is out of range")
+            report(
+                json.position, path,
+                "expected \(Self.expected(field)), found \(Self.found(json)), which is out of range")
         }
         return .invalid
     }
@@ -139,7 +150,8 @@ struct SchemaValidator {
     private mutating func tuple(_ json: JSONValue, fields: [Field], path: String) -> DecodedObject? {
         let shape = "[" + fields.map(\.name).joined(separator: ", ") + "]"
         guard let items = json.arrayValue, items.count == fields.count else {
-            let found = json.arrayValue.map { "an array of \($0.count) value\($0.count == 1 ? "" : "s")" } ?? Self.found(json)
+            let found =
+                json.arrayValue.map { "an array of \($0.count) value\($0.count == 1 ? "" : "s")" } ?? Self.found(json)
             report(json.position, path, "expected \(shape), found \(found)")
             return nil
         }

@@ -1,0 +1,114 @@
+import MarketData
+
+/// The history of one side's best level that absorption needs (Settled detail 13): since when the
+/// current best price has been best, its time-weighted mean size over a trailing window, and the
+/// window's smallest and largest size. One row is one consistent book (a batch end), rows inside
+/// a sweep included. Cost per row is O(1) amortized: a ring of size segments with a running
+/// integral, and two monotonic queues for the window's minimum and maximum.
+struct BestLevelTracker: Sendable {
+    /// What the window (t − w, t] saw at the current best price.
+    struct Window: Hashable, Sendable {
+        var price: Price
+        var meanSize: Double
+        var minSize: Int64
+        var maxSize: Int64
+    }
+
+    /// A size in force from `start`, with the size-time integral of the level up to `start`.
+    private struct Segment: Sendable {
+        var start: Int64
+        var size: Int64
+        var integral: Double
+    }
+
+    /// A size in force during [start, end); `end` is `Int64.max` while it still is.
+    private struct Span: Sendable {
+        var start: Int64
+        var end: Int64
+        var size: Int64
+    }
+
+    let window: Int64
+    private(set) var price: Price?
+    /// When `price` became best.
+    private var since: Int64 = 0
+    private var segments = RingBuffer<Segment>(capacity: 64)
+    /// Sizes strictly decreasing from first to last.
+    private var maxima = RingBuffer<Span>(capacity: 64)
+    /// Sizes strictly increasing from first to last.
+    private var minima = RingBuffer<Span>(capacity: 64)
+
+    init(windowSeconds: Int) {
+        window = Int64(max(1, windowSeconds)) * Timestamp.nanosPerSecond
+    }
+
+    /// Records the side's best level after a row (nil when the side is empty).
+    mutating func observe(_ level: BookLevel?, at time: Timestamp) {
+        guard let level else {
+            price = nil
+            clear()
+            return
+        }
+        if level.price != price {
+            price = level.price
+            since = time.nanos
+            clear()
+        } else if let current = segments.last, current.size == level.size {
+            return
+        }
+        push(size: level.size, at: time.nanos)
+    }
+
+    /// The window (now − w, now] at the current best price, or nil unless that price was already
+    /// best in the row in force at now − w (and so in every row since).
+    mutating func window(at now: Timestamp) -> Window? {
+        let cutoff = now.nanos - window
+        guard let price, since <= cutoff else { return nil }
+        evict(before: cutoff)
+        guard let first = segments.first, let last = segments.last, let largest = maxima.first,
+            let smallest = minima.first
+        else { return nil }
+        let integralAtCutoff = first.integral + Double(first.size) * Double(cutoff - first.start)
+        let integralNow = last.integral + Double(last.size) * Double(now.nanos - last.start)
+        let mean = (integralNow - integralAtCutoff) / Double(window)
+        return Window(price: price, meanSize: mean, minSize: smallest.size, maxSize: largest.size)
+    }
+
+    private mutating func push(size: Int64, at time: Int64) {
+        var integral = 0.0
+        if let previous = segments.last {
+            integral = previous.integral + Double(previous.size) * Double(time - previous.start)
+        }
+        segments.append(Segment(start: time, size: size, integral: integral))
+        // The previous row ends now; it is the last entry of both queues.
+        if var previous = maxima.removeLast() {
+            previous.end = time
+            maxima.append(previous)
+        }
+        if var previous = minima.removeLast() {
+            previous.end = time
+            minima.append(previous)
+        }
+        // An entry no larger (smaller) than the new one can never be the window's maximum
+        // (minimum) again: the new one lasts at least as long in every later window.
+        while let back = maxima.last, back.size <= size { maxima.removeLast() }
+        while let back = minima.last, back.size >= size { minima.removeLast() }
+        let span = Span(start: time, end: .max, size: size)
+        maxima.append(span)
+        minima.append(span)
+        evict(before: time - window)
+    }
+
+    /// Keeps the row in force at `cutoff` and everything after it.
+    private mutating func evict(before cutoff: Int64) {
+        while segments.count >= 2, segments[1].start <= cutoff { segments.removeFirst() }
+        while let front = maxima.first, front.end <= cutoff { maxima.removeFirst() }
+        while let front = minima.first, front.end <= cutoff { minima.removeFirst() }
+    }
+
+    private mutating func clear() {
+        segments.removeAll()
+        maxima.removeAll()
+        minima.removeAll()
+    }
+}

@@ -1,0 +1,49 @@
+import MarketData
+import StateVector
+
+/// Running sums over the prints of a trailing window (t − w, t]: each print is added once and
+/// subtracted once when it leaves, so the cost per print is O(1) whatever the session's length.
+struct RollingTradeWindow: Sendable {
+    private struct Entry: Sendable {
+        var time: Int64
+        var size: Int64
+        var side: TradeSide
+    }
+
+    /// The window's length in nanoseconds.
+    let length: Int64
+    private var entries = RingBuffer<Entry>(capacity: 256)
+    private(set) var count = 0
+    /// Volume of buyer-initiated prints (`ask_vol`).
+    private(set) var buyVolume: Int64 = 0
+    /// Volume of seller-initiated prints (`bid_vol`).
+    private(set) var sellVolume: Int64 = 0
+
+    init(seconds: Int) {
+        length = Int64(max(1, seconds)) * Timestamp.nanosPerSecond
+    }
+
+    init(nanoseconds: Int64) {
+        length = max(1, nanoseconds)
+    }
+
+    var volume: Int64 { buyVolume + sellVolume }
+    var delta: Int64 { buyVolume - sellVolume }
+
+    mutating func add(_ trade: ClassifiedTrade) {
+        advance(to: trade.time)
+        entries.append(Entry(time: trade.time.nanos, size: trade.size, side: trade.side))
+        count += 1
+        if trade.side == .buy { buyVolume += trade.size } else { sellVolume += trade.size }
+    }
+
+    /// Drops the prints at or before `now − length`. Times must not go backwards.
+    mutating func advance(to now: Timestamp) {
+        let cutoff = now.nanos - length
+        while let oldest = entries.first, oldest.time <= cutoff {
+            entries.removeFirst()
+            count -= 1
+            if oldest.side == .buy { buyVolume -= oldest.size } else { sellVolume -= oldest.size }
+        }
+    }
+}
