@@ -117,4 +117,15 @@ import Testing
         let decoded = try JSONDecoder().decode([ExecutionReport].self, from: JSONEncoder().encode(reports))
         #expect(decoded == reports)
     }
+
+    @Test func everyEventOfARunRoundTripsThroughJSON() throws {
+        let desk = try haltedDesk()
+        desk.tick(210)
+        desk.tick(220)
+        _ = desk.execute(.cancelAllAndFlatten(reason: "CANCEL_ALL()"), at: 230)
+        #expect(desk.events.contains(.flattenCompleted) && desk.events.count > 10)
+        #expect(desk.events.contains { if case .halted = $0 { true } else { false } })
+        let decoded = try JSONDecoder().decode([ExecutionEvent].self, from: JSONEncoder().encode(desk.events))
+        #expect(decoded == desk.events)
+    }
 }
