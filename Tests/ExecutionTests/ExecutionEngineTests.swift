@@ -86,6 +86,23 @@ import Testing
         #expect(restarted.account.realizedPL == Money(cents: -1_00), "stopped out at the 100.00 bid")
     }
 
+    @Test func fillsAfterARestartAreNotMistakenForOldOnes() throws {
+        let desk = Desk()
+        _ = try desk.execute(Desk.long(100_01, 99_85, 100_50), at: 100).get()
+        desk.tick(110)
+        desk.feed(M.trade(100_50, 50, .buy, at: 200))
+        #expect(desk.account.position == 50)
+        let restarted = Desk(restoring: desk.engine.snapshot)
+        _ = restarted.engine.resume(at: M.time(300))
+        restarted.tick(310)
+        #expect(restarted.orders == ["TARGET WORKING 50@100.50", "STOP WORKING 50@99.85"])
+        // The resubmitted target's first execution is its first in this simulator too.
+        restarted.feed(M.trade(100_50, 50, .buy, at: 400))
+        #expect(restarted.account.position == 0)
+        #expect(restarted.account.realizedPL == Money(cents: 49_00))
+        #expect(restarted.orders.isEmpty)
+    }
+
     @Test func snapshotJSONIsReadableAndBadInputIsReportedPrecisely() throws {
         let desk = Desk()
         _ = try desk.execute(Desk.long(100_01, 99_85, 100_50), at: 100).get()
