@@ -86,6 +86,23 @@ import Testing
         #expect(restarted.account.realizedPL == Money(cents: -1_00), "stopped out at the 100.00 bid")
     }
 
+    @Test func fillsAfterARestartAreNotMistakenForOldOnes() throws {
+        let desk = Desk()
+        _ = try desk.execute(Desk.long(100_01, 99_85, 100_50), at: 100).get()
+        desk.tick(110)
+        desk.feed(M.trade(100_50, 50, .buy, at: 200))
+        #expect(desk.account.position == 50)
+        let restarted = Desk(restoring: desk.engine.snapshot)
+        _ = restarted.engine.resume(at: M.time(300))
+        restarted.tick(310)
+        #expect(restarted.orders == ["TARGET WORKING 50@100.50", "STOP WORKING 50@99.85"])
+        // The resubmitted target's first execution is its first in this simulator too.
+        restarted.feed(M.trade(100_50, 50, .buy, at: 400))
+        #expect(restarted.account.position == 0)
+        #expect(restarted.account.realizedPL == Money(cents: 49_00))
+        #expect(restarted.orders.isEmpty)
+    }
+
     @Test func snapshotJSONIsReadableAndBadInputIsReportedPrecisely() throws {
         let desk = Desk()
         _ = try desk.execute(Desk.long(100_01, 99_85, 100_50), at: 100).get()
@@ -116,5 +133,16 @@ import Testing
         ]
         let decoded = try JSONDecoder().decode([ExecutionReport].self, from: JSONEncoder().encode(reports))
         #expect(decoded == reports)
+    }
+
+    @Test func everyEventOfARunRoundTripsThroughJSON() throws {
+        let desk = try haltedDesk()
+        desk.tick(210)
+        desk.tick(220)
+        _ = desk.execute(.cancelAllAndFlatten(reason: "CANCEL_ALL()"), at: 230)
+        #expect(desk.events.contains(.flattenCompleted) && desk.events.count > 10)
+        #expect(desk.events.contains { if case .halted = $0 { true } else { false } })
+        let decoded = try JSONDecoder().decode([ExecutionEvent].self, from: JSONEncoder().encode(desk.events))
+        #expect(decoded == desk.events)
     }
 }

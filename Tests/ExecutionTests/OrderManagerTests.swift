@@ -146,4 +146,28 @@ import Testing
         desk.tick(150)
         #expect(desk.account.position == 0)
     }
+
+    @Test func aFailedFlattenIsRetriedOnceASecond() throws {
+        let desk = Desk()
+        _ = try desk.execute(Desk.long(100_01, 99_85, 100_50), at: 100).get()
+        desk.tick(110)
+        _ = desk.execute(.cancelAllAndFlatten(reason: "CANCEL_ALL()"), at: 200)
+        // The bid side is gone: the market sell will find nobody to sell to.
+        for cents: Int64 in [100_00, 99_99] { desk.feed(M.depth(.bid, cents, 0, at: 205, endsBatch: false)) }
+        desk.feed(M.depth(.bid, 99_98, 0, at: 205))
+        desk.tick(210)
+        #expect(desk.engine.orders.liveOrders.map(\.request.id) == ["T-2-exit"])
+        desk.exchange.cancel("T-2-exit", at: M.time(220))
+        desk.tick(230)
+        desk.tick(600)
+        #expect(desk.engine.orders.liveOrders.isEmpty, "no new flatten order within a second")
+        desk.feed(M.depth(.bid, 99_90, 300, at: 1_000))
+        desk.tick(1_209)
+        #expect(desk.engine.orders.liveOrders.isEmpty)
+        desk.tick(1_210)
+        #expect(desk.engine.orders.liveOrders.map(\.request.id) == ["T-3-exit"])
+        desk.tick(1_220)
+        #expect(desk.account.position == 0)
+        #expect(desk.events.last == .flattenCompleted)
+    }
 }

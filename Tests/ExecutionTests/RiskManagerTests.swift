@@ -81,6 +81,11 @@ import Testing
                 == "a SHORT needs target < limit < stop; got limit 100.00, stop 99.90, target 99.50")
         #expect(refusal(entry(100_01, 99_76, 100_50)) == "stop distance 0.25 > max risk per share 0.20")
         #expect(refusal(entry(100_01, 99_81, 100_50)) == nil, "exactly 0.20 is allowed")
+        let subPenny = EntryIntent(
+            side: .long, limit: M.price(100_01), stop: M.price(99_85), target: Price(raw: 1_004_550), quantity: 100)
+        #expect(
+            refusal(subPenny)
+                == "price 100.4550 is not a whole cent; exchanges refuse sub-penny orders at $1.00 and above")
     }
 
     @Test func seedScenarioATargetStandsInFrontOfTheAskWall() {

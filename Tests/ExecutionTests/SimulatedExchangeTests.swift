@@ -193,4 +193,40 @@ import Testing
         exchange.advance(to: M.time(50))
         #expect(exchange.drainReports().fills == ["100@100.01"])
     }
+
+    @Test func aQuoteFeedAloneKeepsAOneLevelBook() {
+        let exchange = SimulatedExchange(configuration: .init(latency: .zero))
+        let quote = Quote(bid: M.price(99_99), bidSize: 200, ask: M.price(100_01), askSize: 100)
+        exchange.apply(TimedEvent(time: M.time(0), event: .quote(quote)))
+        exchange.submit(M.limit("Q", .buy, 150, 100_05), at: M.time(1))
+        let moved = Quote(bid: M.price(100_00), bidSize: 300, ask: M.price(100_02), askSize: 80)
+        exchange.apply(TimedEvent(time: M.time(2), event: .quote(moved)))
+        #expect(exchange.book.bids.map(\.price) == [M.price(100_00)])
+        #expect(exchange.book.asks.map(\.price) == [M.price(100_02)])
+        // 100 taken at 100.01 on arrival; the new ask at 100.02 crosses the 50 resting at 100.05.
+        #expect(exchange.drainReports().fills == ["100@100.01", "50@100.05"])
+    }
+
+    @Test func aMarketOrderKeepsWorkingUntilLiquidityComes() {
+        let exchange = M.exchange()
+        exchange.submit(
+            OrderRequest(id: "MKT", side: .buy, type: .market, price: nil, quantity: 800, role: .exit), at: M.time(0))
+        exchange.advance(to: M.time(10))
+        #expect(exchange.drainReports().fills == ["100@100.01", "200@100.02", "400@100.03"])
+        #expect(exchange.state(of: "MKT") == .partiallyFilled)
+        exchange.apply(M.depth(.ask, 100_03, 0, at: 20, endsBatch: false))
+        exchange.apply(M.depth(.ask, 100_05, 300, at: 20))
+        #expect(exchange.drainReports().fills == ["100@100.05"])
+        #expect(exchange.state(of: "MKT") == .filled)
+    }
+
+    @Test func aBookResetForgetsTheLevels() {
+        let exchange = M.exchange()
+        exchange.apply(TimedEvent(time: M.time(5), event: .bookReset))
+        #expect(exchange.book.bids.isEmpty && exchange.book.asks.isEmpty)
+        exchange.submit(M.limit("A", .buy, 100, 100_01), at: M.time(6))
+        exchange.apply(M.depth(.ask, 100_01, 100, at: 20))
+        // It rested on arrival (nothing to take), then the new ask crossed it.
+        #expect(exchange.drainReports().fills == ["100@100.01"])
+    }
 }

@@ -21,6 +21,9 @@ public final class OrderManager {
     private var submissionOrder: [ClientOrderID] = []
     /// The orders not yet done, in submission order (kept as reports arrive: read every tick).
     private var liveIDs: [ClientOrderID] = []
+    /// When this flatten's last order went out: a broker that rejects it is retried once a second,
+    /// not on every tick.
+    private var lastFlattenOrder: Timestamp?
 
     public init(broker: any Broker, configuration: Configuration, restoring snapshot: OrderManagerSnapshot? = nil) {
         self.broker = broker
@@ -156,7 +159,9 @@ public final class OrderManager {
         guard flattenReason != nil else { return events }
         if live.contains(where: { $0.request.role != .exit }) { return events }
         if position != 0 {
-            if !live.contains(where: { $0.request.role == .exit }) {
+            let retryAt = lastFlattenOrder.map { $0 + .seconds(1) } ?? time
+            if !live.contains(where: { $0.request.role == .exit }), time >= retryAt {
+                lastFlattenOrder = time
                 let id = ClientOrderID(session: configuration.session, sequence: nextSequence, role: .exit)
                 nextSequence += 1
                 let request = OrderRequest(
@@ -166,6 +171,7 @@ public final class OrderManager {
             }
         } else if live.isEmpty {
             flattenReason = nil
+            lastFlattenOrder = nil
             events.append(.flattenCompleted)
         }
         return events

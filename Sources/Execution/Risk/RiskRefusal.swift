@@ -22,6 +22,7 @@ public enum RiskRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     case noBracketLeg(OrderRole)
     case stopWouldFire(stop: Price, touch: Price)
     case targetWrongSide(target: Price, entry: Price, side: PositionSide)
+    case subPenny(Price)
 
     /// A stable name for reports and journals: `spreadTooWide`, `halted`, ...
     public var code: String {
@@ -45,6 +46,7 @@ public enum RiskRefusal: Error, Hashable, Sendable, CustomStringConvertible {
         case .noBracketLeg: "noBracketLeg"
         case .stopWouldFire: "stopWouldFire"
         case .targetWrongSide: "targetWrongSide"
+        case .subPenny: "subPenny"
         }
     }
 
@@ -90,6 +92,8 @@ public enum RiskRefusal: Error, Hashable, Sendable, CustomStringConvertible {
             return "stop \(stop.display) is at or through the touch \(touch.display) and would fire at once; use CANCEL_ALL() to exit"
         case .targetWrongSide(let target, let entry, let side):
             return "target \(target.display) is not on the profitable side of a \(side.name) entered at \(entry.display)"
+        case .subPenny(let price):
+            return "price \(price.display) is not a whole cent; exchanges refuse sub-penny orders at $1.00 and above"
         }
     }
 
