@@ -82,3 +82,22 @@ import Testing
         await gateway.stop()
     }
 }
+
+extension IBKRBrokerTests {
+    @Test func anUnknownSymbolIsRejectedWithTWSsReason() async throws {
+        let (gateway, port) = try await loopback.makeGateway()
+        let connection = loopback.makeConnection(port)
+        let broker = IBKRBroker(connection: connection, contract: .stock("ZZZZ"))
+        try await connection.start()
+        #expect(await loopback.eventually { broker.isReady })
+        broker.submit(bracket()[0], at: time)
+        var reports: [ExecutionReport] = []
+        #expect(await loopback.eventually {
+            reports += broker.drainReports()
+            return !reports.isEmpty
+        })
+        #expect(reports.first?.event == .rejected(reason: "TWS 200: No security definition has been found for the request"))
+        await connection.stop()
+        await gateway.stop()
+    }
+}
