@@ -34,7 +34,9 @@ extension IBKRConnection {
                 .connect(host: host, port: port).get()
         } catch {
             setState(.disconnected)
-            throw IBKRConnectionError.cannotConnect(host, port, String(describing: error))
+            let text = String(describing: error)
+            let reason = text.contains("Connection refused") ? "connection refused" : text
+            throw IBKRConnectionError.cannotConnect(host, port, reason)
         }
         channel = newChannel
         Task { await self.readLoop(stream, generation: myGeneration) }
