@@ -27,6 +27,8 @@ public actor IBKRConnection {
     var reconciling: ReconciliationCollector?
     var reconnecting = false
     var handshaking = false
+    /// TWS reported 1100 and no 1101/1102 since: even a finished reconciliation is not `ready`.
+    var linkLost = false
 
     var limiter: PacingLimiter
     var outbox: [(generation: Int, frame: TWSFrame)] = []
