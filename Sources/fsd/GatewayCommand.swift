@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 import IBKR
 import Logging
 import MarketData
@@ -36,40 +37,45 @@ struct GatewayCommand: AsyncParsableCommand {
     var stay = false
 
     mutating func run() async throws {
-        guard (1...65_535).contains(port) else {
-            throw ValidationError("--port must be 1...65535, got \(port)")
-        }
-        guard speed >= 0, speed.isFinite else { throw ValidationError("--speed must be 0 or more, got \(speed)") }
+        guard (1...65_535).contains(port) else { throw Self.fail("--port must be 1...65535, got \(port)", code: 1) }
+        guard speed >= 0, speed.isFinite else { throw Self.fail("--speed must be 0 or more, got \(speed)", code: 1) }
+        guard averageVolume > 0 else { throw Self.fail("--average-volume must be positive, got \(averageVolume)", code: 1) }
         let source: ReplaySource
         do {
             source = try ReplaySource.open(path: data)
         } catch let error as ReplayError {
-            print(error.description)
-            throw ExitCode(error.exitCode)
+            throw Self.fail(error.description, code: error.exitCode, prefix: false)
         }
+        var logger = Logger(label: "fsd.gateway")
+        logger.logLevel = .warning
         let gateway = TWSGateway(
             configuration: GatewayConfiguration(
                 symbol: source.symbol, sessionDate: source.sessionDate, speed: speed,
-                averageDailyVolume: averageVolume))
+                averageDailyVolume: averageVolume),
+            logger: logger)
         let bound: Int
         do {
             bound = try await gateway.start(port: port)
         } catch {
-            print("error: cannot listen on 127.0.0.1:\(port): \(error). Is TWS or another gateway using it? Try --port 7498.")
-            throw ExitCode(2)
+            throw Self.fail("cannot listen on 127.0.0.1:\(port): \(error). Is TWS or another gateway using it? Try another --port.", code: 2)
         }
         print("fsd gateway: \(source.symbol) \(source.sessionDate) on 127.0.0.1:\(bound) at speed \(speed)")
         do {
             try await gateway.replay { try source.next() }
         } catch let error as ReplayError {
-            print(error.description)
             await gateway.stop()
-            throw ExitCode(error.exitCode)
+            throw Self.fail(error.description, code: error.exitCode, prefix: false)
         }
         print("fsd gateway: replay finished")
         if stay {
             while !Task.isCancelled { try await Task.sleep(for: .seconds(3600)) }
         }
         await gateway.stop()
+    }
+
+    /// Prints `error: message` on standard error and returns the exit code to throw.
+    static func fail(_ message: String, code: Int32, prefix: Bool = true) -> ExitCode {
+        FileHandle.standardError.write(Data(((prefix ? "error: " : "") + message + "\n").utf8))
+        return ExitCode(code)
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Dispatch
+import Foundation
 import IBKR
 import Logging
 import MarketData
@@ -44,23 +45,28 @@ struct RecordCommand: AsyncParsableCommand {
     mutating func run() async throws {
         let symbol = symbol.uppercased()
         guard !symbol.isEmpty, symbol.allSatisfy({ $0.isLetter || $0 == "." }) else {
-            throw ValidationError("--symbol must be a stock symbol such as TSLA, got '\(self.symbol)'")
+            throw GatewayCommand.fail("--symbol must be a stock symbol such as TSLA, got '\(self.symbol)'", code: 1)
         }
-        let connection = IBKRConnection(configuration: IBKRConfiguration(host: host, port: port, clientID: clientID))
+        guard (1...65_535).contains(port) else { throw GatewayCommand.fail("--port must be 1...65535, got \(port)", code: 1) }
+        var logger = Logger(label: "fsd.record")
+        logger.logLevel = .warning
+        let connection = IBKRConnection(
+            configuration: IBKRConfiguration(host: host, port: port, clientID: clientID), logger: logger)
+        let contract: TWSContract
         do {
             try await connection.start()
+            contract = try await connection.contractDetails(for: .stock(symbol))
         } catch {
-            print("error: \(error)")
-            throw ExitCode(2)
+            await connection.stop()
+            throw GatewayCommand.fail("\(error)", code: 2)
         }
-        let feed = IBKRFeed(connection: connection, contract: .stock(symbol))
+        let feed = IBKRFeed(connection: connection, contract: contract, logger: logger)
         let writer: RecordingWriter
         do {
             writer = try RecordingWriter(path: out, symbol: symbol, sessionDate: feed.sessionDate)
         } catch {
-            print("\(error)")
             await connection.stop()
-            throw ExitCode(2)
+            throw GatewayCommand.fail("\(error)", code: 2, prefix: false)
         }
         signal(SIGINT, SIG_IGN)
         let interrupt = DispatchSource.makeSignalSource(signal: SIGINT)
@@ -79,10 +85,9 @@ struct RecordCommand: AsyncParsableCommand {
             }
             try writer.close()
         } catch {
-            print("\(error)")
             interrupt.cancel()
             await connection.stop()
-            throw ExitCode(2)
+            throw GatewayCommand.fail("\(error)", code: 2, prefix: false)
         }
         interrupt.cancel()
         print("fsd record: \(writer.eventCount) events written to \(out)")

@@ -146,3 +146,32 @@ actor EventBox {
     var depthCount: Int { events.filter { if case .depth = $0.event { true } else { false } }.count }
     var trades: [Trade] { events.compactMap { if case .trade(let trade) = $0.event { trade } else { nil } } }
 }
+
+extension GatewayLoopbackTests {
+    @Test func aRejectedParentTakesItsChildrenWithIt() async throws {
+        let (gateway, port) = try await makeGateway()
+        let connection = makeConnection(port)
+        let events = await connection.events()
+        let errors = ErrorBox()
+        let listener = Task { for await case .response(.error(let error)) in events { await errors.add(error) } }
+        try await connection.start()
+        let parent = try await connection.nextOrderID()
+        for _ in 0..<2 { _ = try await connection.nextOrderID() }
+        var requests = bracket(parent)
+        // A zero-share entry is refused (201); both legs must be refused with it.
+        requests[0] = .placeOrder(.limit(parent, .buy, 0, Price(cents: 24550), transmit: false), tsla)
+        try await connection.send(requests)
+        #expect(await eventually { await errors.codes(for: [parent, parent + 1, parent + 2]) == [201, 201, 201] })
+        #expect(await gateway.status(of: .init(clientID: 7, orderID: parent + 2)) == nil)
+        #expect(await gateway.netPosition == 0)
+        await connection.stop()
+        listener.cancel()
+        await gateway.stop()
+    }
+}
+
+actor ErrorBox {
+    var errors: [TWSErrorMessage] = []
+    func add(_ error: TWSErrorMessage) { errors.append(error) }
+    func codes(for ids: [Int]) -> [Int] { ids.compactMap { id in errors.first { $0.id == id }?.code } }
+}

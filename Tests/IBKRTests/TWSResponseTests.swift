@@ -33,6 +33,8 @@ import Testing
         #expect(error == .error(TWSErrorMessage(id: 1, code: 103, text: "Duplicate order id")))
         let old = try TWSResponse(frame: TWSFrame(fields: ["4", "2", "-1", "2104", "Caf\\u00e9 farm OK"]), serverVersion: 160)
         #expect(old == .error(TWSErrorMessage(id: -1, code: 2104, text: "Café farm OK")))
+        let noVersion = try TWSResponse(frame: TWSFrame(fields: ["4", "-1", "1100", "Connectivity lost", "", "1735828200000"]), serverVersion: 194)
+        #expect(noVersion == .error(TWSErrorMessage(id: -1, code: 1100, text: "Connectivity lost")))
         let tick = try TWSResponse(frame: TWSFrame(fields: ["99", "1004", "2", "1735828200", "250.02", "100", "2", "NASDAQ", "  T"]), serverVersion: 178)
         #expect(tick == .tickByTickLast(TWSLastTick(reqID: 1004, time: 1_735_828_200, price: Price(cents: 25002), size: 100, unreported: true, exchange: "NASDAQ", specialConditions: "  T")))
         let javaPrice = try TWSResponse(frame: TWSFrame(fields: ["12", "1", "2", "0", "0", "1", "30.009999999999998", "500"]), serverVersion: 178)

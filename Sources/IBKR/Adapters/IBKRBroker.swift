@@ -23,7 +23,14 @@ public final class IBKRBroker: Broker, Sendable {
         case cancelAll(Timestamp)
     }
 
-    public init(connection: IBKRConnection, contract: TWSContract, logger: Logger = Logger(label: "fsd.ibkr.broker")) {
+    /// - Parameters:
+    ///   - contract: the instrument traded (use `IBKRConnection.contractDetails(for:)` to resolve it).
+    ///   - confirmationTimeout: how long TWS has to acknowledge a submitted group before it is
+    ///     cancelled and reported rejected.
+    public init(
+        connection: IBKRConnection, contract: TWSContract, confirmationTimeout: Duration = .seconds(10),
+        logger: Logger = Logger(label: "fsd.ibkr.broker")
+    ) {
         self.connection = connection
         self.contract = contract
         self.logger = logger
@@ -31,7 +38,9 @@ public final class IBKRBroker: Broker, Sendable {
         self.commands = continuation
         let state = self.state
         Task { [connection, contract, logger] in
-            let worker = IBKRBrokerWorker(connection: connection, contract: contract, state: state, logger: logger)
+            let worker = IBKRBrokerWorker(
+                connection: connection, contract: contract, state: state, logger: logger,
+                confirmationTimeout: confirmationTimeout)
             await worker.run(commands: stream)
         }
     }

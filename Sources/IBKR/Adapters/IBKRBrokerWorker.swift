@@ -9,6 +9,7 @@ struct IBKRBrokerWorker: Sendable {
     let contract: TWSContract
     let state: Locked<IBKRBrokerState>
     let logger: Logger
+    let confirmationTimeout: Duration
 
     func run(commands: AsyncStream<IBKRBroker.Command>) async {
         let events = await connection.events()
@@ -75,7 +76,10 @@ struct IBKRBrokerWorker: Sendable {
                 try await connection.send(messages)
             } catch {
                 reject(ordered, "not sent: \(error)")
+                return
             }
+            let group = ordered.map(\.id)
+            Task { [self] in await confirm(group) }
         case .modify(let id, let price, let time):
             guard let tracked = state.withLock({ state -> IBKRBrokerState.Tracked? in
                 state.time = time
@@ -104,6 +108,23 @@ struct IBKRBrokerWorker: Sendable {
                 return s.orders.values.filter { !$0.state.isTerminal }.map(\.twsID).sorted()
             }
             try await connection.send(ids.map { .cancelOrder(orderID: $0) })
+        }
+    }
+
+    /// A group TWS has not acknowledged in time is cancelled whole and reported rejected, so an
+    /// order we cannot see is never left to fill unnoticed.
+    private func confirm(_ group: [ClientOrderID]) async {
+        try? await Task.sleep(for: confirmationTimeout)
+        let unconfirmed = state.withLock { state in
+            group.compactMap { id in state.orders[id].flatMap { $0.state == .pendingSubmit ? $0.twsID : nil } }
+        }
+        guard !unconfirmed.isEmpty else { return }
+        logger.error("IBKR broker: TWS did not acknowledge orders \(unconfirmed) in time; cancelling the group")
+        try? await connection.send(unconfirmed.map { .cancelOrder(orderID: $0) })
+        state.withLock { state in
+            for id in group where state.orders[id]?.state == .pendingSubmit {
+                state.setState(id, .rejected, .rejected(reason: "not acknowledged by TWS in time; cancelled"))
+            }
         }
     }
 

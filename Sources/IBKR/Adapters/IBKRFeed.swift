@@ -89,32 +89,4 @@ public final class IBKRFeed: Feed, Sendable {
         }
         return IBKRFeedTranslator.Requests(depth: depth, trades: trades, quotes: quotes)
     }
-
-    /// The 30-session average daily volume from 30 daily bars (what RVOL_DAY needs), or nil when
-    /// TWS returned none within `timeout`.
-    public func averageDailyVolume(timeout: Duration = .seconds(15)) async throws -> Int64? {
-        let events = await connection.events()
-        let reqID = await connection.nextRequestID()
-        try await connection.send(
-            .historicalData(reqID: reqID, contract: contract, endDateTime: "", barSize: "1 day", duration: "30 D", useRTH: true, whatToShow: "TRADES"))
-        return await withTaskGroup(of: Int64?.self) { group in
-            group.addTask {
-                for await event in events {
-                    if case .response(.historicalData(let id, _, _, let bars)) = event, id == reqID {
-                        guard !bars.isEmpty else { return nil }
-                        return bars.reduce(Int64(0)) { $0 + $1.volume } / Int64(bars.count)
-                    }
-                    if case .response(.error(let error)) = event, error.id == reqID { return nil }
-                }
-                return nil
-            }
-            group.addTask {
-                try? await Task.sleep(for: timeout)
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
-        }
-    }
 }

@@ -12,6 +12,7 @@ extension IBKRConnection {
         generation += 1
         let myGeneration = generation
         serverVersion = 0
+        linkLost = false
         receivedNextValidID = false
         accounts = []
         let (stream, continuation) = AsyncStream<TWSChannelBridge.Event>.makeStream()
@@ -34,7 +35,9 @@ extension IBKRConnection {
                 .connect(host: host, port: port).get()
         } catch {
             setState(.disconnected)
-            throw IBKRConnectionError.cannotConnect(host, port, String(describing: error))
+            let text = String(describing: error)
+            let reason = text.contains("Connection refused") ? "connection refused" : text
+            throw IBKRConnectionError.cannotConnect(host, port, reason)
         }
         channel = newChannel
         Task { await self.readLoop(stream, generation: myGeneration) }
@@ -93,7 +96,7 @@ extension IBKRConnection {
                 var snapshot = collector.snapshot
                 snapshot.nextOrderID = nextOrderIDValue
                 broadcast(.reconciled(snapshot))
-                setState(.ready)
+                setState(linkLost ? .dataLost : .ready)
                 return
             }
             logger.warning("IBKR reconciliation attempt \(attempt) timed out waiting for \(reconciling?.missing ?? "?")")
@@ -154,9 +157,11 @@ extension IBKRConnection {
         switch error.code {
         case 1100:
             logger.error("IBKR: TWS lost its connection to IB; no new entries until it is restored")
+            linkLost = true
             setState(.dataLost)
         case 1101, 1102:
             logger.warning("IBKR: TWS connection to IB restored (\(error.code == 1101 ? "data lost" : "data kept"))")
+            linkLost = false
             if error.code == 1101 { broadcast(.resubscribe) }
             let myGeneration = generation
             Task { try? await self.reconcileAfterRestore(generation: myGeneration) }

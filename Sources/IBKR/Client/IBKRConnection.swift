@@ -27,12 +27,15 @@ public actor IBKRConnection {
     var reconciling: ReconciliationCollector?
     var reconnecting = false
     var handshaking = false
+    /// TWS reported 1100 and no 1101/1102 since: even a finished reconciliation is not `ready`.
+    var linkLost = false
 
     var limiter: PacingLimiter
     var outbox: [(generation: Int, frame: TWSFrame)] = []
     var writerRunning = false
     let clockBase = ContinuousClock.now
-    /// Every write's instant (ns from `clockBase`), kept for diagnostics and the pacing tests.
+    /// The instants (ns from `clockBase`) of the last writes, at least the last 2048, for diagnostics
+    /// and the pacing tests.
     public private(set) var writeLog: [Int64] = []
 
     public init(configuration: IBKRConfiguration, logger: Logger = Logger(label: "fsd.ibkr")) {
@@ -49,9 +52,15 @@ public actor IBKRConnection {
         let key = nextListenerKey
         nextListenerKey += 1
         listeners[key] = continuation
+        continuation.onTermination = { _ in Task { await self.removeListener(key) } }
         continuation.yield(.state(state))
         return stream
     }
+
+    private func removeListener(_ key: Int) { listeners[key] = nil }
+
+    /// How many `events()` streams are live (a consumer that stops listening is removed).
+    public var listenerCount: Int { listeners.count }
 
     func broadcast(_ event: IBKRConnectionEvent) {
         for continuation in listeners.values { continuation.yield(event) }
@@ -149,6 +158,7 @@ public actor IBKRConnection {
             let wait = sendAt - now()
             if wait > 0 { try? await Task.sleep(for: .nanoseconds(wait)) }
             guard item.generation == generation else { continue }
+            if writeLog.count >= 4096 { writeLog.removeFirst(2048) }
             writeLog.append(now())
             channel.writeAndFlush(TWSOutboundFrame.frame(item.frame), promise: nil)
         }

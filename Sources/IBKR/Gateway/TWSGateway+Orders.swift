@@ -27,6 +27,13 @@ extension TWSGateway {
             match(trades: [])
             return
         }
+        if order.parentID != 0 {
+            let parent = orders[OrderKey(clientID: key.clientID, orderID: order.parentID)]
+            guard let parent, !["Cancelled", "Inactive", "ApiCancelled"].contains(parent.status) else {
+                session.write(.error(TWSErrorMessage(id: order.orderID, code: 201, text: "Order rejected - reason:the parent order \(order.parentID) is not live")))
+                return
+            }
+        }
         nextOrderID = max(nextOrderID, order.orderID + 1)
         orders[key] = GatewayOrder(order: order, clientID: key.clientID, permID: nextPermID, status: "PendingSubmit")
         nextPermID += 1
@@ -159,6 +166,8 @@ extension TWSGateway {
                 orders[other] = sibling
                 self.report(other)
             } else if order.order.parentID != 0, sibling.order.parentID == order.order.parentID, other != key {
+                cancel(other, reason: "OCA group filled")
+            } else if !order.order.ocaGroup.isEmpty, sibling.order.ocaGroup == order.order.ocaGroup, other != key {
                 cancel(other, reason: "OCA group filled")
             }
         }

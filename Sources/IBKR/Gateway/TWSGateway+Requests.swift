@@ -156,3 +156,24 @@ extension TWSGateway {
         return bars.reversed()
     }
 }
+
+extension TWSGateway {
+    /// Sends a system notice to every client, as TWS does when its link to IB drops (1100) or comes
+    /// back (1101 with data lost, 1102 with data kept). On 1101 every market-data subscription is
+    /// dropped, as at TWS: clients must subscribe again.
+    public func broadcastNotice(code: Int, text: String) {
+        for id in sessions.keys {
+            if code == 1101 {
+                sessions[id]?.depth.removeAll()
+                sessions[id]?.tickByTick.removeAll()
+                sessions[id]?.marketData.removeAll()
+            }
+            sessions[id]?.write(.error(TWSErrorMessage(id: -1, code: code, text: text)))
+        }
+    }
+
+    /// Market-data subscriptions (depth, tick-by-tick, top of book) open across all clients.
+    public var subscriptionCount: Int {
+        sessions.values.reduce(0) { $0 + $1.depth.count + $1.tickByTick.count + $1.marketData.count }
+    }
+}
