@@ -106,6 +106,12 @@ import Testing
         #expect(try RuleHarness.truth("DISTANCE_TO_HOD_PCT > prev(DISTANCE_TO_HOD_PCT)", before, previous: now) == .no)
         #expect(try RuleHarness.truth("DISTANCE_TO_HOD_PCT > prev(DISTANCE_TO_HOD_PCT)", now) == .unknown)
         #expect(try RuleHarness.truth("prev(CVD_TREND) == RISING", now, previous: before) == .yes)
+        var shorter = before
+        shorter.market.domWalls = []
+        #expect(try RuleHarness.truth("prev(count(DOM_WALLS, side == ASK)) == 0", now, previous: shorter) == .yes)
+        #expect(
+            RuleHarness.errors(RuleHarness.yaml("any(DOM_WALLS, prev(price) > 1)"))?.contains(
+                "prev() cannot read a field") == true)
     }
 
     // MARK: - Null semantics
