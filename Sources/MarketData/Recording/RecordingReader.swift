@@ -53,8 +53,11 @@ public final class RecordingReader: EventReader {
     deinit { buffer.deallocate() }
 
     public func next() throws -> TimedEvent? {
-        if end - position < RecordingFormat.maximumRecordLength && !fileEnded { try refill() }
-        guard position < end, !finished, failure == nil else { return try finish() }
+        if end &- position < RecordingFormat.maximumRecordLength {
+            if !fileEnded { try refill() }
+            // After the end record or an error `position` is `end`, so this is the only check.
+            if position >= end { return try finish() }
+        }
         let recordStart = position
         var cursor = buffer + position
         let tag = cursor.pointee
@@ -99,7 +102,7 @@ public final class RecordingReader: EventReader {
         }
         position = cursor - buffer
         guard position <= end else { return try fail(at: recordStart, truncatedMessage(inRecord: true)) }
-        eventsRead += 1
+        eventsRead &+= 1
         return TimedEvent(time: Timestamp(nanos: time), event: event, endsBatch: endsBatch)
     }
 
@@ -180,6 +183,9 @@ public final class RecordingReader: EventReader {
     private func fail(at offset: Int, _ message: String) throws -> TimedEvent? {
         let error = ReplayError(.invalidData, path: path, message: "at byte \(bufferOffset + offset): \(message)")
         failure = error
+        // Every later call ends up in `finish()`, which throws this again.
+        fileEnded = true
+        position = end
         throw error
     }
 }
