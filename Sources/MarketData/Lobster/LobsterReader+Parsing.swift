@@ -28,6 +28,13 @@ extension LobsterReader {
             throw messageError(lineStart, field: 5, "the direction is -1 (sell) or 1 (buy), found \(direction)")
         }
         guard size >= 0 else { throw messageError(lineStart, field: 3, "the size is negative (\(size))") }
+        // Bounds that keep every sum of price × size downstream far from overflow.
+        guard size <= MarketLimits.maximumSize else {
+            throw messageError(lineStart, field: 3, "the size \(size) is above \(MarketLimits.maximumSize) shares")
+        }
+        guard price.magnitude <= MarketLimits.maximumPriceRaw else {
+            throw messageError(lineStart, field: 4, "the price \(price) is beyond ±\(MarketLimits.maximumPriceRaw)")
+        }
         if (4...6).contains(type) && (size == 0 || price <= 0) {
             throw messageError(
                 lineStart, field: size == 0 ? 3 : 4,

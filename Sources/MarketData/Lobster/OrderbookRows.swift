@@ -229,7 +229,9 @@ final class OrderbookRows: BlockSource, @unchecked Sendable {
             let askSize = row[base &+ 1]
             if askSize != 0 {
                 let askPrice = row[base]
-                guard asks == level, askSize > 0, askPrice > 0 else {
+                guard asks == level, askSize > 0, askPrice > 0, askSize <= MarketLimits.maximumSize,
+                    askPrice <= MarketLimits.maximumPriceRaw
+                else {
                     throw levelError(row, start, field: base, level: level, side: "ask", asks == level)
                 }
                 if level > 0 && askPrice <= row[base &- 4] {
@@ -243,7 +245,9 @@ final class OrderbookRows: BlockSource, @unchecked Sendable {
             let bidSize = row[base &+ 3]
             if bidSize != 0 {
                 let bidPrice = row[base &+ 2]
-                guard bids == level, bidSize > 0, bidPrice > 0 else {
+                guard bids == level, bidSize > 0, bidPrice > 0, bidSize <= MarketLimits.maximumSize,
+                    bidPrice <= MarketLimits.maximumPriceRaw
+                else {
                     throw levelError(row, start, field: base + 2, level: level, side: "bid", bids == level)
                 }
                 if level > 0 && bidPrice >= row[base &- 2] {
@@ -297,7 +301,11 @@ final class OrderbookRows: BlockSource, @unchecked Sendable {
             ? "\(side) level \(level + 1) is occupied below an empty level"
             : size < 0
                 ? "\(side) level \(level + 1) has a negative size (\(size))"
-                : "\(side) level \(level + 1) has a size but no positive price (\(price))"
+                : size > MarketLimits.maximumSize
+                    ? "\(side) level \(level + 1) has a size above \(MarketLimits.maximumSize) shares (\(size))"
+                    : price > MarketLimits.maximumPriceRaw
+                        ? "\(side) level \(level + 1) has a price above \(MarketLimits.maximumPriceRaw) (\(price))"
+                        : "\(side) level \(level + 1) has a size but no positive price (\(price))"
         return error(start, field: field, text)
     }
 }
