@@ -15,6 +15,8 @@ struct StreamingPost: Sendable {
 
     /// Bytes of an error body kept for the message.
     static let errorBodyLimit = 16 * 1024
+    /// A reply longer than this is a runaway generation, not a decision.
+    static let maxReplyCharacters = 1_000_000
 
     func run<Decoder: StreamDecoder>(_ decoder: Decoder, model: String, timeout: Duration) async throws -> ModelReply {
         let progress = Progress()
@@ -58,6 +60,12 @@ struct StreamingPost: Sendable {
             for try await chunk in response.body {
                 for line in lines.append(chunk.readableBytesView) { try decoder.consume(line: line) }
                 await progress.set(decoder.received)
+                guard decoder.received <= Self.maxReplyCharacters, lines.pendingCount <= 4 * Self.maxReplyCharacters else {
+                    throw ModelError(
+                        .serverError,
+                        "the reply from \(url) passed \(Self.maxReplyCharacters) characters without ending: a runaway "
+                            + "generation; cap it with a smaller max_tokens / num_predict")
+                }
             }
             if let last = lines.finish() { try decoder.consume(line: last) }
             try decoder.finish()
