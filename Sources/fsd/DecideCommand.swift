@@ -5,9 +5,9 @@ import StateVector
 import Strategy
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `fsd decide`: one full decision on one state — prompt, model reply, parsed command, verdict.
@@ -66,7 +66,9 @@ struct DecideCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
+        guard timeout > 0, timeout <= 3600 else {
+            throw ValidationError("--timeout must be between 0 and 3600 seconds")
+        }
     }
 
     func run() async throws {
@@ -90,7 +92,8 @@ struct DecideCommand: AsyncParsableCommand {
         do {
             spec = try ModelSpec.parse(model)
             renderer = PromptRenderer(
-                strategy: compiled.definition, template: try PromptTemplate.locate(explicit: template, strategyPath: strategy))
+                strategy: compiled.definition,
+                template: try PromptTemplate.locate(explicit: template, strategyPath: strategy))
         } catch let error as ModelSpecError {
             return try fail("error: --model: \(error)", status: 1)
         } catch {
@@ -122,9 +125,11 @@ struct DecideCommand: AsyncParsableCommand {
         }
         output.endStream()
         let parsed = CommandParser.parse(reply.answer, reasoning: reply.reasoning)
-        let review = CommandReview.review(parsed.command, state: vector, checklist: checklist, risk: compiled.definition.risk)
+        let review = CommandReview.review(
+            parsed.command, state: vector, checklist: checklist, risk: compiled.definition.risk)
         if json {
-            try printJSON(reply: reply, parsed: parsed, review: review, checklist: checklist, spec: spec, request: request)
+            try printJSON(
+                reply: reply, parsed: parsed, review: review, checklist: checklist, spec: spec, request: request)
             return
         }
         output.section("decision")
@@ -154,11 +159,13 @@ struct DecideCommand: AsyncParsableCommand {
     }
 
     private func printJSON(
-        reply: ModelReply, parsed: ParsedReply, review: CommandReview, checklist: Checklist, spec: ModelSpec, request: ModelRequest
+        reply: ModelReply, parsed: ParsedReply, review: CommandReview, checklist: Checklist, spec: ModelSpec,
+        request: ModelRequest
     ) throws {
         let document = DecisionDocument(
             model: reply.model, promptHash: request.promptHash, reasoning: parsed.reasoning, answer: parsed.answer,
-            command: parsed.command.description, parseFailure: parsed.failure?.description, verdict: review.verdict.rawValue,
+            command: parsed.command.description, parseFailure: parsed.failure?.description,
+            verdict: review.verdict.rawValue,
             reasons: review.reasons, setup: checklist.verdict, latencyMs: reply.latency.milliseconds,
             ttftMs: reply.timeToFirstToken?.milliseconds, promptTokens: reply.promptTokens,
             completionTokens: reply.completionTokens)
@@ -189,7 +196,8 @@ struct DecideCommand: AsyncParsableCommand {
 
         enum CodingKeys: String, CodingKey {
             case model, reasoning, answer, command, verdict, reasons, setup
-            case promptHash = "prompt_hash", parseFailure = "parse_failure", latencyMs = "latency_ms", ttftMs = "ttft_ms"
+            case promptHash = "prompt_hash", parseFailure = "parse_failure", latencyMs = "latency_ms", ttftMs =
+                "ttft_ms"
             case promptTokens = "prompt_tokens", completionTokens = "completion_tokens"
         }
     }

@@ -43,9 +43,10 @@ import Testing
     }
 
     @Test func aTemplateWithoutSystemEndIsRefused() {
-        #expect(problems("{{market_state_json}}") == [
-            "t.md:1:1: error: the template has no line `</system>` ending its static part; put the rules before it and the state placeholders after it"
-        ])
+        #expect(
+            problems("{{market_state_json}}") == [
+                "t.md:1:1: error: the template has no line `</system>` ending its static part; put the rules before it and the state placeholders after it"
+            ])
     }
 
     @Test func aMissingTemplateFileIsNamed() {

@@ -40,7 +40,9 @@ public struct OllamaModel: LanguageModel {
         }
         do {
             return try await send(request, think: think ? true : nil)
-        } catch let error as ModelError where think && error.kind == .httpStatus && error.message.contains("support thinking") {
+        } catch let error as ModelError
+            where think && error.kind == .httpStatus && error.message.contains("support thinking")
+        {
             return try await send(request, think: nil)
         }
     }
@@ -64,7 +66,9 @@ public struct OllamaModel: LanguageModel {
                             + "with `ollama list`)")
                 }
                 let hint: String? =
-                    status == 404 ? "is this an ollama server? llama.cpp's server speaks only the OpenAI API: use openai:URL#NAME" : nil
+                    status == 404
+                    ? "is this an ollama server? llama.cpp's server speaks only the OpenAI API: use openai:URL#NAME"
+                    : nil
                 return ModelError.http(status, url: url, body: text, hint: hint)
             })
         return try await post.run(

@@ -60,7 +60,8 @@ struct StreamingPost: Sendable {
             for try await chunk in response.body {
                 for line in lines.append(chunk.readableBytesView) { try decoder.consume(line: line) }
                 await progress.set(decoder.received)
-                guard decoder.received <= Self.maxReplyCharacters, lines.pendingCount <= 4 * Self.maxReplyCharacters else {
+                guard decoder.received <= Self.maxReplyCharacters, lines.pendingCount <= 4 * Self.maxReplyCharacters
+                else {
                     throw ModelError(
                         .serverError,
                         "the reply from \(url) passed \(Self.maxReplyCharacters) characters without ending: a runaway "
@@ -92,7 +93,8 @@ struct StreamingPost: Sendable {
                 return ModelError.truncated(url, received: received, marker: endMarker)
             }
             if clientError == .connectTimeout {
-                return ModelError(.connectionRefused, "connecting to \(url) timed out: is the address right and the server up?")
+                return ModelError(
+                    .connectionRefused, "connecting to \(url) timed out: is the address right and the server up?")
             }
         }
         if text.contains("connectionRefused") || text.contains("ECONNREFUSED") || text.contains("Connection refused") {
@@ -101,7 +103,8 @@ struct StreamingPost: Sendable {
         if text.contains("connectTimeout") || text.contains("connectFailed") || text.contains("NIOConnectionError") {
             return ModelError(.connectionRefused, "cannot connect to \(url): \(text.prefix(200))")
         }
-        return ModelError(.truncatedStream, "the request to \(url) failed after \(received) characters: \(text.prefix(300))")
+        return ModelError(
+            .truncatedStream, "the request to \(url) failed after \(received) characters: \(text.prefix(300))")
     }
 
     private var endMarker: String {
