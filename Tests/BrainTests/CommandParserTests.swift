@@ -35,6 +35,7 @@ import Testing
             "ENTER_LONG(limit_price: 245.50, stop_loss: 245.30, profit_target: 246.80)",
             "ENTER_LONG(245.50, 245.30, 246.80) — full confluence, wall at 247.",
             "\t  ENTER_LONG(245.50,245.30,246.80);  ",
+            "ENTER_LONG(\n  245.50,\n  245.30,\n  246.80\n)",
         ] {
             #expect(parsed(text) == .success(expected), "\(text)")
         }
@@ -94,6 +95,9 @@ import Testing
             failure("ENTER_LONG(limit_price, stop_loss, profit_target)")
                 == "argument 1 of ENTER_LONG: 'limit_price' is not a price (expected e.g. 245.50)")
         #expect(failure("ENTER_LONG(245.50, 245.30, 246.80") == "ENTER_LONG( is never closed by ')'")
+        // A later candidate inside an unclosed one still counts: it is the last.
+        #expect(parsed("ENTER_LONG(245.50, 245.30, 246.80\nthen WAIT(x)") == .success(.wait(reason: "x")))
+        #expect(failure("ENTER_LONG(245.50, 245.30,\nwhich is 246.80)") == "argument 3 of ENTER_LONG: 'which is 246.80' is not a price (expected e.g. 245.50)")
         #expect(
             failure("ENTER_LONG(1,245.50, 245.30, 246.80)")
                 == "ENTER_LONG takes 3 prices (limit, stop, target), found 4")

@@ -32,7 +32,7 @@ struct ArgumentReader {
     }
 
     private func fail(_ message: String, to end: Int) -> (Result<Command, ParseFailure>, Int) {
-        (.failure(ParseFailure(message, excerpt: excerpt(to: end))), max(end, open + 1))
+        (.failure(ParseFailure(message, excerpt: excerpt(to: end))), open + 1)
     }
 
     // MARK: - Prices
@@ -41,7 +41,7 @@ struct ArgumentReader {
         var close = open + 1
         while close < bytes.count, bytes[close] != UInt8(ascii: ")") {
             let byte = bytes[close]
-            if byte == 10 || byte == 13 || byte == UInt8(ascii: "(") || close - open > Self.maximumLength {
+            if byte == UInt8(ascii: "(") || close - open > Self.maximumLength {
                 return fail("\(keyword.spelling)( is never closed by ')'", to: close)
             }
             close += 1
