@@ -93,7 +93,8 @@ struct DecideCommand: AsyncParsableCommand {
             spec = try ModelSpec.parse(model)
             renderer = PromptRenderer(
                 strategy: compiled.definition,
-                template: try PromptTemplate.locate(explicit: template, strategyPath: strategy))
+                template: try PromptTemplate.locate(
+                    explicit: template, strategyPath: strategy, strategyName: compiled.definition.name))
         } catch let error as ModelSpecError {
             return try fail("error: --model: \(error)", status: 1)
         } catch {

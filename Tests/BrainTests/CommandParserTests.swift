@@ -97,7 +97,9 @@ import Testing
         #expect(failure("ENTER_LONG(245.50, 245.30, 246.80") == "ENTER_LONG( is never closed by ')'")
         // A later candidate inside an unclosed one still counts: it is the last.
         #expect(parsed("ENTER_LONG(245.50, 245.30, 246.80\nthen WAIT(x)") == .success(.wait(reason: "x")))
-        #expect(failure("ENTER_LONG(245.50, 245.30,\nwhich is 246.80)") == "argument 3 of ENTER_LONG: 'which is 246.80' is not a price (expected e.g. 245.50)")
+        #expect(
+            failure("ENTER_LONG(245.50, 245.30,\nwhich is 246.80)")
+                == "argument 3 of ENTER_LONG: 'which is 246.80' is not a price (expected e.g. 245.50)")
         #expect(
             failure("ENTER_LONG(1,245.50, 245.30, 246.80)")
                 == "ENTER_LONG takes 3 prices (limit, stop, target), found 4")

@@ -87,21 +87,26 @@ public struct PromptTemplate: Hashable, Sendable {
         return try parse(text, source: path)
     }
 
-    /// The template `fsd` uses for a strategy: `explicit` when given, else `prompts/system.md` in the
-    /// strategy folder's parent (a repository layout), else in the working directory, else the
-    /// built-in copy of `prompts/system.md`.
-    public static func locate(explicit: String?, strategyPath: String?) throws(PromptTemplateError) -> PromptTemplate {
+    /// The template `fsd` uses for a strategy: `explicit` when given; else, in the `prompts/` folder
+    /// beside the strategy's folder and then in the working directory, `<strategy name>.md` (a
+    /// strategy's own template) or `system.md`; else the built-in copy of `prompts/system.md`.
+    public static func locate(
+        explicit: String?, strategyPath: String?, strategyName: String? = nil
+    ) throws(PromptTemplateError) -> PromptTemplate {
         if let explicit { return try load(contentsOf: explicit) }
-        var candidates: [String] = []
+        var folders: [String] = []
         if let strategyPath {
             var components = strategyPath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
             components.removeLast()
             let folder = components.isEmpty ? "." : (components == [""] ? "" : components.joined(separator: "/"))
-            candidates.append("\(folder)/../\(defaultPath)")
+            folders.append("\(folder)/../prompts")
         }
-        candidates.append(defaultPath)
-        for candidate in candidates where FileManager.default.fileExists(atPath: candidate) {
-            return try load(contentsOf: candidate)
+        folders.append("prompts")
+        let names = (strategyName.map { ["\($0).md"] } ?? []) + ["system.md"]
+        for folder in folders {
+            for name in names where FileManager.default.fileExists(atPath: "\(folder)/\(name)") {
+                return try load(contentsOf: "\(folder)/\(name)")
+            }
         }
         return try builtIn()
     }
