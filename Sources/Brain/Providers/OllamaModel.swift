@@ -29,7 +29,10 @@ public struct OllamaModel: LanguageModel {
         self.client = client
     }
 
-    public var name: String { "ollama:\(model)" }
+    /// `ollama:NAME`, or `ollama:URL#NAME` away from the default address: the `--model` spelling.
+    public var name: String {
+        ModelSpec.ollama(baseURL: baseURL, model: model).description
+    }
 
     public func complete(_ request: ModelRequest) async throws -> ModelReply {
         if request.grammar != nil {
