@@ -77,6 +77,8 @@ struct DecideCommand: AsyncParsableCommand {
             compiled = try StrategyLoader.load(contentsOf: strategy)
         } catch let error as StrategyError {
             return try fail(error.description, status: error.isUnreadable ? 2 : 1)
+        } catch {
+            return try fail("\(strategy): error: \(error)", status: 2)
         }
         guard let bytes = FileManager.default.contents(atPath: state).map(Array.init) else {
             return try fail("\(state): error: cannot read the state file; check the path", status: 2)
@@ -122,7 +124,8 @@ struct DecideCommand: AsyncParsableCommand {
             }
         } catch let error as ModelError {
             output.endStream()
-            return try fail("error: \(error)", status: 2)
+            // Asking a provider for what it cannot do (a grammar from ollama) is the user's input.
+            return try fail("error: \(error)", status: error.kind == .unsupported ? 1 : 2)
         }
         output.endStream()
         let parsed = CommandParser.parse(reply.answer, reasoning: reply.reasoning)
