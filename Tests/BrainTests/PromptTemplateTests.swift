@@ -1,4 +1,5 @@
 import Brain
+import Foundation
 import Testing
 
 @Suite struct PromptTemplateTests {
@@ -43,12 +44,31 @@ import Testing
     }
 
     @Test func aTemplateWithoutSystemEndIsRefused() {
-        #expect(problems("{{market_state_json}}") == [
-            "t.md:1:1: error: the template has no line `</system>` ending its static part; put the rules before it and the state placeholders after it"
-        ])
+        #expect(
+            problems("{{market_state_json}}") == [
+                "t.md:1:1: error: the template has no line `</system>` ending its static part; put the rules before it and the state placeholders after it"
+            ])
     }
 
     @Test func aMissingTemplateFileIsNamed() {
         #expect(throws: PromptTemplateError.self) { try PromptTemplate.load(contentsOf: "/nonexistent/prompt.md") }
+    }
+
+    @Test func aStrategysOwnTemplateWinsOverSystemMd() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("fsd-prompt-\(UUID().uuidString)")
+        let prompts = root.appendingPathComponent("prompts")
+        try FileManager.default.createDirectory(at: prompts, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(
+            at: root.appendingPathComponent("strategies"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        try Data(Self.minimal.utf8).write(to: prompts.appendingPathComponent("system.md"))
+        let strategyPath = root.appendingPathComponent("strategies/scalp.yaml").path
+        #expect(
+            try PromptTemplate.locate(explicit: nil, strategyPath: strategyPath, strategyName: "scalp").source
+                .hasSuffix("strategies/../prompts/system.md"))
+        try Data(Self.minimal.utf8).write(to: prompts.appendingPathComponent("scalp.md"))
+        #expect(
+            try PromptTemplate.locate(explicit: nil, strategyPath: strategyPath, strategyName: "scalp").source
+                .hasSuffix("strategies/../prompts/scalp.md"))
     }
 }
