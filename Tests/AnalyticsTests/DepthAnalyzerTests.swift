@@ -78,8 +78,12 @@ import Testing
 
     @Test func wallsOrderByDistanceAskFirstOnATie() {
         var script = Script()
-        let bids = (0..<10).map { index in (100.00 - Double(index) / 100, Int64(index == 5 ? 1000 : 100)) }
-        let asks = (0..<10).map { index in (100.01 + Double(index) / 100, Int64(index == 4 ? 1000 : 100)) }
+        let bids: [(Double, Int64)] = (0..<10).map { (index: Int) -> (Double, Int64) in
+            (100.00 - Double(index) / 100, index == 5 ? 1000 : 100)
+        }
+        let asks: [(Double, Int64)] = (0..<10).map { (index: Int) -> (Double, Int64) in
+            (100.01 + Double(index) / 100, index == 4 ? 1000 : 100)
+        }
         script.book(at(10, 0, 0), bids: bids, asks: asks)
         let bidWall = DomWall(side: .bid, price: usd(99.95), size: 1000, tier: .major)
         let askWall = DomWall(side: .ask, price: usd(100.05), size: 1000, tier: .major)
