@@ -21,7 +21,9 @@ public final class LobsterReader: EventReader {
 
     // The hot state is touched once per event from one thread; dynamic exclusivity checks on it
     // cost more than the parsing itself.
-    @exclusivity(unchecked) var messages: LineCursor
+    let messages: Prefetcher<MessageRows>
+    @exclusivity(unchecked) var messageBlock: MessageBlock?
+    @exclusivity(unchecked) var messageIndex = 0
     let orderbook: Prefetcher<OrderbookRows>
     @exclusivity(unchecked) var rows: RowBlock?
     @exclusivity(unchecked) var rowIndex = 0
@@ -34,7 +36,6 @@ public final class LobsterReader: EventReader {
     @exclusivity(unchecked) var previousRow: UnsafeMutablePointer<Int64>
     @exclusivity(unchecked) var previousAsks = 0
     @exclusivity(unchecked) var previousBids = 0
-    @exclusivity(unchecked) var lastTime: Int64 = 0
     @exclusivity(unchecked) private var failure: ReplayError?
     @exclusivity(unchecked) private var finished = false
 
@@ -55,7 +56,9 @@ public final class LobsterReader: EventReader {
                     + "with the orderbook file of the same name with 'message' replaced by 'orderbook'")
         }
         let orderbookInput = try TextInput.open(name.orderbookPath, what: "orderbook file")
-        messages = LineCursor(input: messageInput, threaded: prefetch)
+        let messageSource = MessageRows(input: messageInput, threaded: prefetch)
+        messages = Prefetcher(source: messageSource, threaded: prefetch)
+        self.messageSource = messageSource
         let rowSource = OrderbookRows(input: orderbookInput, threaded: prefetch)
         orderbook = Prefetcher(source: rowSource, threaded: prefetch)
         self.rowSource = rowSource
@@ -63,8 +66,9 @@ public final class LobsterReader: EventReader {
         previousRow = .allocate(capacity: 4)
     }
 
-    /// Kept to stop its inflating thread; used by the prefetch thread otherwise.
+    /// Kept to stop their inflating threads; used by the prefetch threads otherwise.
     private let rowSource: OrderbookRows
+    private let messageSource: MessageRows
 
     deinit {
         stopThreads()
@@ -73,7 +77,8 @@ public final class LobsterReader: EventReader {
     }
 
     private func stopThreads() {
-        messages.pipeline.cancel()
+        messages.cancel()
+        messageSource.cancel()
         orderbook.cancel()
         rowSource.cancel()
     }
@@ -110,7 +115,7 @@ public final class LobsterReader: EventReader {
 
     /// Reads one message and its orderbook row into `pending`; false at the end of both files.
     private func readMessage() throws -> Bool {
-        guard try messages.advance() else {
+        guard let parsed = try nextMessage() else {
             if try nextRow() != nil {
                 throw ReplayError(
                     .invalidData, path: orderbookPath, line: rowsRead,
@@ -122,12 +127,11 @@ public final class LobsterReader: EventReader {
             }
             return false
         }
-        let parsed = try parseMessage()
         guard let row = try nextRow() else {
             throw ReplayError(
                 .invalidData, path: orderbookPath, line: rowsRead + 1,
                 message: "the orderbook file ends after \(rowsRead) rows but the message file goes on "
-                    + "(line \(messages.line)); the two files of a pair must have one row per message")
+                    + "(line \(messagesRead + 1)); the two files of a pair must have one row per message")
         }
         if levels == 0 { try setUpLevels(stride: rows?.stride ?? 6) }
         let columns = 4 &* levels
@@ -140,6 +144,23 @@ public final class LobsterReader: EventReader {
         previousAsks = asks
         previousBids = bids
         return true
+    }
+
+    /// The next checked message.
+    @inline(__always)
+    private func nextMessage() throws -> LobsterMessage? {
+        if let block = messageBlock, messageIndex < block.count {
+            defer { messageIndex &+= 1 }
+            return block.messages[messageIndex]
+        }
+        if let failure = messageBlock?.failure { throw failure }
+        guard let block = try messages.next() else {
+            messageBlock = nil
+            return nil
+        }
+        messageBlock = block
+        messageIndex = 1
+        return block.messages[0]
     }
 
     /// The next checked orderbook row: 4 × L values, then its ask and bid level counts.
