@@ -8,7 +8,10 @@ import Testing
         let value = try JSONParser.parse(text, fileName: "t.json")
         let members = try #require(value.objectMembers)
         #expect(members.map(\.key) == ["b", "a", "b"])
-        #expect(members.map(\.keyPosition) == [JSONPosition(line: 2, column: 3), JSONPosition(line: 3, column: 3), JSONPosition(line: 4, column: 3)])
+        #expect(
+            members.map(\.keyPosition) == [
+                JSONPosition(line: 2, column: 3), JSONPosition(line: 3, column: 3), JSONPosition(line: 4, column: 3),
+            ])
         #expect(members[0].value == JSONValue(.number("245.50"), at: JSONPosition(line: 2, column: 8)))
         let array = try #require(members[1].value.arrayValue)
         #expect(array.map(\.kind) == [.bool(true), .null, .number("-0.0"), .number("1E+2")])
@@ -27,19 +30,35 @@ import Testing
     @Test func skipsByteOrderMarkAndCountsColumnsInCharacters() throws {
         let value = try JSONParser.parse([0xEF, 0xBB, 0xBF] + Array("{\"é\": 1}".utf8), fileName: "t.json")
         #expect(value.objectMembers?.first?.value.position == JSONPosition(line: 1, column: 7))
-        #expect(throws: JSONSyntaxError(fileName: "t.json", position: JSONPosition(line: 1, column: 7), message: "expected a JSON value, found 'x'")) {
+        #expect(
+            throws: JSONSyntaxError(
+                fileName: "t.json", position: JSONPosition(line: 1, column: 7),
+                message: "expected a JSON value, found 'x'")
+        ) {
             try JSONParser.parse("{\"é\": x}", fileName: "t.json")
         }
     }
 
     static let syntaxErrors: [(String, String)] = [
         ("{\"a\": 1 \"b\": 2}", "t.json:1:9: error: expected ',' or '}' after an object member"),
-        ("[1, 2", "t.json:1:6: error: expected ',' or ']' after an array element, found the end of the input (the array opened at 1:1)"),
-        ("{\"a\": 1", "t.json:1:8: error: expected ',' or '}' after an object member, found the end of the input (the object opened at 1:1)"),
+        (
+            "[1, 2",
+            "t.json:1:6: error: expected ',' or ']' after an array element, found the end of the input (the array opened at 1:1)"
+        ),
+        (
+            "{\"a\": 1",
+            "t.json:1:8: error: expected ',' or '}' after an object member, found the end of the input (the object opened at 1:1)"
+        ),
         ("[1 2]", "t.json:1:4: error: expected ',' or ']' after an array element"),
-        ("{\"a\": 1,}", "t.json:1:9: error: expected a key in double quotes after ',', found '}' (JSON allows no trailing comma)"),
+        (
+            "{\"a\": 1,}",
+            "t.json:1:9: error: expected a key in double quotes after ',', found '}' (JSON allows no trailing comma)"
+        ),
         ("[1,]", "t.json:1:4: error: expected a value after ',', found ']' (JSON allows no trailing comma)"),
-        ("{'a': 1}", "t.json:1:2: error: expected a key in double quotes or '}', found a single quote (JSON strings take double quotes)"),
+        (
+            "{'a': 1}",
+            "t.json:1:2: error: expected a key in double quotes or '}', found a single quote (JSON strings take double quotes)"
+        ),
         ("{\"a\": 1, b: 2}", "t.json:1:10: error: expected a key in double quotes, found 'b'"),
         ("{\"a\" 1}", "t.json:1:6: error: expected ':' after the key \"a\", found '1'"),
         ("{\"a\": True}", "t.json:1:7: error: expected a JSON value, found 'True'"),
@@ -52,9 +71,18 @@ import Testing
         ("{\"a\": 1e}", "t.json:1:9: error: expected a digit in the exponent, found '}'"),
         ("\"abc", "t.json:1:5: error: unterminated string (it opened at 1:1)"),
         (#""a\qb""#, #"t.json:1:3: error: invalid escape in a string; the escapes are \" \\ \/ \b \f \n \r \t \uXXXX"#),
-        (#""\uD83D""#, #"t.json:1:2: error: \uD83D is a high surrogate without a low surrogate \uDC00-\uDFFF after it"#),
-        (#""\uD83Dx\uDE00""#, #"t.json:1:2: error: \uD83D is a high surrogate without a low surrogate \uDC00-\uDFFF after it"#),
-        (#""\uD83D\u0041""#, #"t.json:1:2: error: \uD83D is a high surrogate without a low surrogate \uDC00-\uDFFF after it"#),
+        (
+            #""\uD83D""#,
+            #"t.json:1:2: error: \uD83D is a high surrogate without a low surrogate \uDC00-\uDFFF after it"#
+        ),
+        (
+            #""\uD83Dx\uDE00""#,
+            #"t.json:1:2: error: \uD83D is a high surrogate without a low surrogate \uDC00-\uDFFF after it"#
+        ),
+        (
+            #""\uD83D\u0041""#,
+            #"t.json:1:2: error: \uD83D is a high surrogate without a low surrogate \uDC00-\uDFFF after it"#
+        ),
         (#""ab\uDE00""#, #"t.json:1:4: error: \uDE00 is a low surrogate without a high surrogate before it"#),
         (#""\u12G4""#, #"t.json:1:2: error: expected four hexadecimal digits after \u"#),
         ("\"a\nb\"", #"t.json:1:3: error: control character U+000A in a string; strings cannot span lines (write \n)"#),
@@ -109,6 +137,14 @@ import Testing
         let ok = String(repeating: "[", count: 128) + String(repeating: "]", count: 128)
         #expect(throws: Never.self) { try JSONParser.parse(ok, fileName: "t.json") }
         #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(ok, fileName: "t.json", maxDepth: 127) }
+    }
+
+    @Test func writesCompactTextThatParsesBack() throws {
+        let text = "{ \"b\": [1.50, -2e3, true, null],\n \"a\": \"x\\\"y\\n\u{E9}\", \"b\": {} }"
+        let value = try JSONParser.parse(text, fileName: "t.json")
+        #expect(value.compactText == #"{"b":[1.50,-2e3,true,null],"a":"x\"y\né","b":{}}"#)
+        #expect(try JSONParser.parse(value.compactText, fileName: "t.json").compactText == value.compactText)
+        #expect("\(value)" == value.compactText)
     }
 
     @Test func acceptsScalarsAtTheTop() throws {

@@ -20,7 +20,9 @@ import Testing
         ),
         (
             "money with 5 decimals", [("\"DAILY_PL\": 150.00", "\"DAILY_PL\": 150.00001")],
-            ["seed.json:70:17: error: $.ACCOUNT_STATE.DAILY_PL: expected an amount of money with at most 4 decimals, found 150.00001"]
+            [
+                "seed.json:70:17: error: $.ACCOUNT_STATE.DAILY_PL: expected an amount of money with at most 4 decimals, found 150.00001"
+            ]
         ),
         (
             "unknown enum value", [("\"AGGRESSIVE_BUYING\"", "\"BULLISH\"")],
@@ -36,7 +38,9 @@ import Testing
         ),
         (
             "enum value in lower case", [("\"TAPE_VELOCITY\": \"HIGH\"", "\"TAPE_VELOCITY\": \"high\"")],
-            ["seed.json:19:22: error: $.MARKET_STATE.TAPE_VELOCITY: expected one of LOW, MEDIUM, HIGH, found \"high\"; did you mean \"HIGH\"?"]
+            [
+                "seed.json:19:22: error: $.MARKET_STATE.TAPE_VELOCITY: expected one of LOW, MEDIUM, HIGH, found \"high\"; did you mean \"HIGH\"?"
+            ]
         ),
         (
             "misspelled key", [("\"L2_IMBALANCE\": 2.1", "\"L2_IMBALANCEE\": 2.1")],
@@ -52,11 +56,20 @@ import Testing
         ),
         (
             "unknown key", [("{\"side\": \"ASK\"", "{\"colour\": \"red\", \"side\": \"ASK\"")],
-            ["seed.json:12:8: error: $.MARKET_STATE.DOM_WALLS[0].colour: unknown key; expected one of side, price, size, tier"]
+            [
+                "seed.json:12:8: error: $.MARKET_STATE.DOM_WALLS[0].colour: unknown key; expected one of side, price, size, tier"
+            ]
         ),
         (
             "duplicate key", [("\"VWAP\": 245.10,", "\"VWAP\": 245.10, \"LAST\": 245.51,")],
             ["seed.json:5:21: error: $.MARKET_STATE.LAST: duplicate key (first at 4:5)"]
+        ),
+        (
+            "repeated unknown key", [("\"VWAP\": 245.10,", "\"VWAPP\": 245.10, \"VWAPP\": 245.10,")],
+            [
+                "seed.json:5:5: error: $.MARKET_STATE.VWAPP: unknown key; did you mean \"VWAP\"?",
+                "seed.json:5:22: error: $.MARKET_STATE.VWAPP: duplicate key (first at 5:5)",
+            ]
         ),
         (
             "missing key", [("    \"TICKER\": \"TSLA\",\n", "")],
@@ -64,7 +77,9 @@ import Testing
         ),
         (
             "null where a value is required", [("\"TAPE_DELTA_1S\": 1250", "\"TAPE_DELTA_1S\": null")],
-            ["seed.json:22:22: error: $.MARKET_STATE.TAPE_DELTA_1S: expected an integer, found null; this field cannot be null"]
+            [
+                "seed.json:22:22: error: $.MARKET_STATE.TAPE_DELTA_1S: expected an integer, found null; this field cannot be null"
+            ]
         ),
         (
             "pair of the wrong length", [("[[245.48, 150]", "[[245.48, 150, 1]")],
@@ -80,7 +95,9 @@ import Testing
         ),
         (
             "integer out of range", [("\"CVD_SESSION\": 125000", "\"CVD_SESSION\": 1e30")],
-            ["seed.json:42:20: error: $.MARKET_STATE.CVD_SESSION: expected an integer, found 1e30, which is out of range"]
+            [
+                "seed.json:42:20: error: $.MARKET_STATE.CVD_SESSION: expected an integer, found 1e30, which is out of range"
+            ]
         ),
         (
             "number out of range", [("\"RVOL_DAY\": 2.8", "\"RVOL_DAY\": 1e400")],
@@ -96,7 +113,9 @@ import Testing
         ),
         (
             "nested element field", [("\"ratio\": 4.8", "\"ratio\": \"x\"")],
-            ["seed.json:39:68: error: $.MARKET_STATE.FOOTPRINT_CURR_BAR.imbalances[0].ratio: expected a number, found \"x\""]
+            [
+                "seed.json:39:68: error: $.MARKET_STATE.FOOTPRINT_CURR_BAR.imbalances[0].ratio: expected a number, found \"x\""
+            ]
         ),
         (
             "fraction in a list element", [("\"secs_ago\": 12", "\"secs_ago\": 1.5")],
@@ -116,7 +135,8 @@ import Testing
         (
             "every problem at once, in document order",
             [
-                ("\"DAILY_TRADES\": 3", "\"DAILY_TRADES\": 2.5"), ("\"L2_IMBALANCE\": 2.1", "\"L2_IMBALANCE\": \"high\""),
+                ("\"DAILY_TRADES\": 3", "\"DAILY_TRADES\": 2.5"),
+                ("\"L2_IMBALANCE\": 2.1", "\"L2_IMBALANCE\": \"high\""),
                 ("\"SPREAD\": 0.02", "\"SPRED\": 0.02"),
             ],
             [
@@ -145,9 +165,13 @@ import Testing
     }
 
     @Test func rootMustBeAnObject() {
-        #expect(throws: StateDecodingError(problems: [
-            StateDecodingProblem(fileName: "t.json", position: JSONPosition(line: 1, column: 1), path: "$", message: "expected an object, found an array")
-        ])) {
+        #expect(
+            throws: StateDecodingError(problems: [
+                StateDecodingProblem(
+                    fileName: "t.json", position: JSONPosition(line: 1, column: 1), path: "$",
+                    message: "expected an object, found an array")
+            ])
+        ) {
             try StateVectorDecoder.decode(Array("[]".utf8), fileName: "t.json")
         }
     }
@@ -165,6 +189,16 @@ import Testing
             #expect(lines[3] == "t.json:2:19: error: $.ACCOUNT_STATE: missing key \"POSITION\" (an integer)")
             #expect(lines[4] == "\t\"ACCOUNT_STATE\": {}, \"ACTIVE_ORDERS\": []}")
             #expect(lines[5] == "\t                 ^")
+        }
+    }
+
+    @Test func caretIgnoresAByteOrderMark() {
+        let source: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("[]".utf8)
+        do {
+            _ = try StateVectorDecoder.decode(source, fileName: "t.json")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.rendered(source: source) == "t.json:1:1: error: $: expected an object, found an array\n[]\n^")
         }
     }
 }

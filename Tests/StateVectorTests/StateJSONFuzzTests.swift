@@ -19,10 +19,12 @@ struct SplitMix64: RandomNumberGenerator {
 /// value or a positioned error (a crash or hang fails the run), and whatever decodes must encode
 /// and decode again to the same bytes.
 @Suite struct StateJSONFuzzTests {
-    static let tokens: [[UInt8]] = [
-        "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\uD800", "0", "-", "1.5", "e", "E+", "true", "false", "null", " ",
-        "\n", "\r", "\t", "\"MARKET_STATE\"", "\"LAST\"", "245.50", "1e999", "é", "😀", "'", "/", "//", "NaN",
-    ].map { Array($0.utf8) } + [[0x00], [0xFF], [0xC3], [0xED, 0xA0, 0x80], [0xEF, 0xBB, 0xBF]]
+    static let tokens: [[UInt8]] =
+        [
+            "{", "}", "[", "]", ",", ":", "\"", "\\", "\\u", "\\uD800", "0", "-", "1.5", "e", "E+", "true", "false",
+            "null", " ",
+            "\n", "\r", "\t", "\"MARKET_STATE\"", "\"LAST\"", "245.50", "1e999", "é", "😀", "'", "/", "//", "NaN",
+        ].map { Array($0.utf8) } + [[0x00], [0xFF], [0xC3], [0xED, 0xA0, 0x80], [0xEF, 0xBB, 0xBF]]
 
     @Test func randomBytesNeverCrashTheParser() {
         var random = SplitMix64(state: 1)
@@ -67,7 +69,10 @@ struct SplitMix64: RandomNumberGenerator {
             } catch {
                 outcomes.rejected += 1
                 #expect(!error.problems.isEmpty)
-                #expect(error.problems.allSatisfy { $0.position.line >= 1 && $0.position.column >= 1 && !$0.message.isEmpty })
+                #expect(
+                    error.problems.allSatisfy {
+                        $0.position.line >= 1 && $0.position.column >= 1 && !$0.message.isEmpty
+                    })
                 #expect(error.problems.map(\.position) == error.problems.map(\.position).sorted())
             }
         }
@@ -96,6 +101,22 @@ struct SplitMix64: RandomNumberGenerator {
             }
         default:
             if let quote = bytes[at...].firstIndex(of: 0x22) { bytes.remove(at: quote) }
+        }
+    }
+
+    @Test func hostileDocumentsStopAtTheProblemLimit() throws {
+        let keys = (0..<5_000).map { "\"UNKNOWN_FIELD_NAME_\($0)\": 1" }.joined(separator: ",")
+        let walls = Array(repeating: "7", count: 20_000).joined(separator: ",")
+        for text in ["{\"MARKET_STATE\": {\(keys)}}", "{\"MARKET_STATE\": {\"DOM_WALLS\": [\(walls)]}}"] {
+            do {
+                _ = try StateVectorDecoder.decode(Array(text.utf8), fileName: "h.json")
+                Issue.record("accepted a hostile document")
+            } catch {
+                #expect(error.problems.count == SchemaValidator.problemLimit + 1)
+                #expect(
+                    error.problems.last?.description.hasSuffix(
+                        "error: stopped after 100 problems; fix these and run again") == true)
+            }
         }
     }
 
@@ -135,7 +156,9 @@ struct SplitMix64: RandomNumberGenerator {
         func maybe<T>(_ make: () -> T) -> T? { Bool.random(using: &random) ? make() : nil }
         func number() -> Double { Double.random(in: -1000...1000, using: &random) }
         func size() -> Int64 { Int64.random(in: 0...1_000_000, using: &random) }
-        func pick<E: StateEnum>(_ type: E.Type) -> E { E.allCases.randomElement(using: &random) ?? E.allCases[E.allCases.startIndex] }
+        func pick<E: StateEnum>(_ type: E.Type) -> E {
+            E.allCases.randomElement(using: &random) ?? E.allCases[E.allCases.startIndex]
+        }
         var s = StateVector()
         s.market.ticker = ["GOOG", "TSLA", "A\"B\\C", "é😀", ""].randomElement(using: &random) ?? ""
         s.market.last = maybe(price)
@@ -144,7 +167,9 @@ struct SplitMix64: RandomNumberGenerator {
         s.market.domWalls = (0..<Int.random(in: 0...3, using: &random)).map { _ in
             DomWall(side: pick(QuoteSide.self), price: price(), size: size(), tier: pick(WallTier.self))
         }
-        s.market.bidStack = (0..<Int.random(in: 0...3, using: &random)).map { _ in StackLevel(price: price(), size: size()) }
+        s.market.bidStack = (0..<Int.random(in: 0...3, using: &random)).map { _ in
+            StackLevel(price: price(), size: size())
+        }
         s.market.tapeVelocityTPS = number()
         s.market.tapeDelta1s = Int64.random(in: Int64.min...Int64.max, using: &random)
         s.market.footprint.open = maybe(price)
@@ -160,11 +185,14 @@ struct SplitMix64: RandomNumberGenerator {
         s.account.dailyPL = price()
         s.activeOrders = (0..<Int.random(in: 0...2, using: &random)).map { index in
             ActiveOrder(
-                id: "o\(index)", role: pick(OrderRole.self), side: pick(TradeSide.self), type: pick(OrderType.self), price: maybe(price),
+                id: "o\(index)", role: pick(OrderRole.self), side: pick(TradeSide.self), type: pick(OrderType.self),
+                price: maybe(price),
                 qty: size(), status: pick(OrderStatus.self))
         }
         s.history = (0..<Int.random(in: 0...3, using: &random)).map { _ in
-            HistoryEntry(time: "10:00:00.000", command: "WAIT", outcome: pick(DecisionOutcome.self), reason: maybe { "why\n\"not\"" })
+            HistoryEntry(
+                time: "10:00:00.000", command: "WAIT", outcome: pick(DecisionOutcome.self),
+                reason: maybe { "why\n\"not\"" })
         }
         return s
     }

@@ -37,10 +37,11 @@ func seedDesignURL() -> URL {
             ])
         #expect(m.bidStack.map(\.price.raw) == [2_454_800, 2_454_600, 2_454_400])
         #expect(m.bidStack.map(\.size) == [150, 200, 180])
-        #expect(m.askStack == [
-            StackLevel(price: Price(cents: 245_50), size: 120), StackLevel(price: Price(cents: 245_52), size: 180),
-            StackLevel(price: Price(cents: 245_54), size: 250),
-        ])
+        #expect(
+            m.askStack == [
+                StackLevel(price: Price(cents: 245_50), size: 120), StackLevel(price: Price(cents: 245_52), size: 180),
+                StackLevel(price: Price(cents: 245_54), size: 250),
+            ])
         #expect(m.tapeVelocity == .high)
         #expect(m.tapeVelocityTPS == 42.5)
         #expect(m.tapeSentiment == .aggressiveBuying)
@@ -48,15 +49,19 @@ func seedDesignURL() -> URL {
         #expect(m.tapeDelta5s == 4800)
         #expect(m.largePrints1m == [LargePrint(price: Price(cents: 245_48), size: 500, side: .buy, secsAgo: 12)])
         let bar = m.footprint
-        #expect([bar.open, bar.high, bar.low, bar.close, bar.poc] == [245_30, 245_55, 245_25, 245_50, 245_45].map { Price(cents: $0) })
+        #expect(
+            [bar.open, bar.high, bar.low, bar.close, bar.poc]
+                == [245_30, 245_55, 245_25, 245_50, 245_45].map { Price(cents: $0) })
         #expect(bar.delta == 2800)
         #expect(bar.volume == 15000)
         #expect(bar.deltaPct == 18.7)
-        #expect(bar.imbalances == [FootprintImbalance(price: Price(cents: 245_50), bidVol: 120, askVol: 580, ratio: 4.8)])
+        #expect(
+            bar.imbalances == [FootprintImbalance(price: Price(cents: 245_50), bidVol: 120, askVol: 580, ratio: 4.8)])
         #expect(m.cvdSession == 125_000)
         #expect(m.cvdTrend == .rising)
         #expect(m.cvdSlope5m == 0.85)
-        #expect([m.vpPOC, m.vpVAH, m.vpVAL, m.vpDevelopingPOC] == [244_80, 246_20, 243_50, 245_30].map { Price(cents: $0) })
+        #expect(
+            [m.vpPOC, m.vpVAH, m.vpVAL, m.vpDevelopingPOC] == [244_80, 246_20, 243_50, 245_30].map { Price(cents: $0) })
         #expect(m.priceVsPOC == .above)
         #expect(m.hod == Price(cents: 245_80))
         #expect(m.lod == Price(cents: 241_20))
@@ -81,7 +86,8 @@ func seedDesignURL() -> URL {
     @Test(.enabled(if: FileManager.default.fileExists(atPath: seedDesignURL().path)))
     func fixtureIsTheSeedBlockByteForByte() throws {
         let text = try String(contentsOf: seedDesignURL(), encoding: .utf8)
-        let block = try #require(text.components(separatedBy: "```json\n").dropFirst().first?.components(separatedBy: "```").first)
+        let block = try #require(
+            text.components(separatedBy: "```json\n").dropFirst().first?.components(separatedBy: "```").first)
         #expect(Array(block.utf8) == (try seedStateBytes()))
     }
 
@@ -138,7 +144,12 @@ func seedDesignURL() -> URL {
         #expect(state.market.absorptionDetected)
         #expect(state.account.avgEntry == Price(raw: 5_801_234))
         #expect(state.account.unrealizedPL == Price(cents: -12_50))
-        #expect(state.activeOrders == [ActiveOrder(id: "7", role: .stop, side: .sell, type: .stop, price: Price(cents: 579_90), qty: 100, status: .working)])
+        #expect(
+            state.activeOrders == [
+                ActiveOrder(
+                    id: "7", role: .stop, side: .sell, type: .stop, price: Price(cents: 579_90), qty: 100,
+                    status: .working)
+            ])
         #expect(state.history == [HistoryEntry(time: "10:15:02.250", command: "WAIT", outcome: .wait)])
     }
 }

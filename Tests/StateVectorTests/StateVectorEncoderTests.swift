@@ -92,9 +92,13 @@ import Testing
         // Apart from number formatting and the added field, the text is the seed's own.
         var seed = String(decoding: try seedStateBytes(), as: UTF8.self)
         for (old, new) in [
-            ("    \n", "\n"), (": 2.1,", ": 2.10,"), (": 42.5,", ": 42.50,"), (": 18.7,", ": 18.70,"), (": 4.8}", ": 4.80}"),
+            ("    \n", "\n"), (": 2.1,", ": 2.10,"), (": 42.5,", ": 42.50,"), (": 18.7,", ": 18.70,"),
+            (": 4.8}", ": 4.80}"),
             (": 2.8,", ": 2.80,"), (": 0.0,", ": 0.00,"),
-            ("\"DISTANCE_TO_HOD_PCT\": 0.12,\n", "\"DISTANCE_TO_HOD_PCT\": 0.12,\n    \"DISTANCE_TO_LOD_PCT\": null,\n"),
+            (
+                "\"DISTANCE_TO_HOD_PCT\": 0.12,\n",
+                "\"DISTANCE_TO_HOD_PCT\": 0.12,\n    \"DISTANCE_TO_LOD_PCT\": null,\n"
+            ),
         ] {
             #expect(seed.contains(old))
             seed = seed.replacingOccurrences(of: old, with: new)
@@ -113,7 +117,9 @@ import Testing
         state.market.cvdSlope5m = -0.1019
         state.market.distanceToHODPct = -0.004
         state.market.bidStack = [StackLevel(price: Price(cents: 580_10), size: 300)]
-        state.market.footprint.imbalances = [FootprintImbalance(price: Price(cents: 580_11), bidVol: 0, askVol: 400, ratio: 400)]
+        state.market.footprint.imbalances = [
+            FootprintImbalance(price: Price(cents: 580_11), bidVol: 0, askVol: 400, ratio: 400)
+        ]
         state.market.rvolDay = .nan
         state.account.position = 100
         state.account.positionSide = .long
@@ -121,7 +127,9 @@ import Testing
         state.account.unrealizedPL = Price(raw: 123_456)
         state.account.dailyPL = Price(cents: -4_25)
         state.activeOrders = [
-            ActiveOrder(id: "o-1", role: .stop, side: .sell, type: .stop, price: Price(cents: 579_80), qty: 100, status: .working),
+            ActiveOrder(
+                id: "o-1", role: .stop, side: .sell, type: .stop, price: Price(cents: 579_80), qty: 100,
+                status: .working),
             ActiveOrder(id: "o\"2", role: .exit, side: .sell, type: .market, price: nil, qty: 100, status: .pending),
         ]
         state.history = [HistoryEntry(time: "12:00:01.500", command: "ENTER_LONG 580.00", outcome: .executed)]
@@ -170,15 +178,22 @@ import Testing
                 """)
         #expect(StateVectorEncoder.encodeActiveOrders(StateVector()) == "[]")
         #expect(StateVectorEncoder.encodeHistory(StateVector(), style: .compact) == "[]")
-        #expect(StateVectorEncoder.encodeAccount(state, style: .compact).hasPrefix(#"{"POSITION":100,"POSITION_SIDE":"LONG","#))
+        #expect(
+            StateVectorEncoder.encodeAccount(state, style: .compact).hasPrefix(
+                #"{"POSITION":100,"POSITION_SIDE":"LONG","#))
         let market = StateVectorEncoder.encodeMarket(state)
         #expect(market.hasPrefix("{\n  \"TICKER\": \"GOOG\",\n  \"LAST\": 580.1234,"))
         #expect(market.hasSuffix("  \"ABSORPTION_PRICE\": null\n}"))
         // The whole document is exactly its sections, nested one level deeper.
         let whole = StateVectorEncoder.encode(state)
-        let indented = market.split(separator: "\n", omittingEmptySubsequences: false).map { $0.isEmpty ? "" : "  " + $0 }
+        let indented = market.split(separator: "\n", omittingEmptySubsequences: false).map {
+            $0.isEmpty ? "" : "  " + $0
+        }
         #expect(whole.contains("  \"MARKET_STATE\": " + indented.joined(separator: "\n").dropFirst(2) + ",\n"))
-        #expect(whole.hasSuffix("\"HISTORY\": [\n    {\"time\": \"12:00:01.500\", \"command\": \"ENTER_LONG 580.00\", \"outcome\": \"EXECUTED\", \"reason\": null}\n  ]\n}"))
+        #expect(
+            whole.hasSuffix(
+                "\"HISTORY\": [\n    {\"time\": \"12:00:01.500\", \"command\": \"ENTER_LONG 580.00\", \"outcome\": \"EXECUTED\", \"reason\": null}\n  ]\n}"
+            ))
         #expect(!StateVectorEncoder.encode(StateVector()).contains("HISTORY"))
     }
 

@@ -7,7 +7,10 @@ extension StateSchema {
         for section in sections {
             out.append("### `\(section.name)` (\(typeDescription(section.field)))")
             out.append("")
-            out.append(section.field.summary + (StateJSONLayout.optionalSections.contains(section.name) ? " May be absent (reads empty); written only when non-empty." : ""))
+            out.append(
+                section.field.summary
+                    + (StateJSONLayout.optionalSections.contains(section.name)
+                        ? " May be absent (reads empty); written only when non-empty." : ""))
             out.append("")
             out.append("| key | type | null | if absent | meaning |")
             out.append("|---|---|---|---|---|")
@@ -23,7 +26,9 @@ extension StateSchema {
         for (index, field) in fields.enumerated() {
             let key = tuple ? "\(prefix)[\(index)]` (\(field.name))" : "\(prefix)\(field.name)`"
             let absent = StateJSONLayout.isRequired(field, inRoot: false) ? "error" : "null"
-            out.append("| `\(key) | \(typeDescription(field)) | \(field.nullable ? "yes" : "no") | \(absent) | \(field.summary) |")
+            out.append(
+                "| `\(key) | \(typeDescription(field)) | \(field.nullable ? "yes" : "no") | \(absent) | \(field.summary) |"
+            )
             switch field.kind {
             case .object(let children):
                 rows(children, prefix: "\(prefix)\(field.name).", tuple: false, into: &out)

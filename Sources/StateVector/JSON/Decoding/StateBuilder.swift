@@ -103,14 +103,18 @@ enum StateBuilder {
     }
 
     static func order(_ o: DecodedObject) -> ActiveOrder? {
-        guard let id = o.string("id"), let role: OrderRole = o.enumeration("role"), let side: TradeSide = o.enumeration("side"),
-            let type: OrderType = o.enumeration("type"), let qty = o.integer("qty"), let status: OrderStatus = o.enumeration("status")
+        guard let id = o.string("id"), let role: OrderRole = o.enumeration("role"),
+            let side: TradeSide = o.enumeration("side"),
+            let type: OrderType = o.enumeration("type"), let qty = o.integer("qty"),
+            let status: OrderStatus = o.enumeration("status")
         else { return nil }
-        return ActiveOrder(id: id, role: role, side: side, type: type, price: o.price("price"), qty: qty, status: status)
+        return ActiveOrder(
+            id: id, role: role, side: side, type: type, price: o.price("price"), qty: qty, status: status)
     }
 
     static func historyEntry(_ o: DecodedObject) -> HistoryEntry? {
-        guard let time = o.string("time"), let command = o.string("command"), let outcome: DecisionOutcome = o.enumeration("outcome")
+        guard let time = o.string("time"), let command = o.string("command"),
+            let outcome: DecisionOutcome = o.enumeration("outcome")
         else { return nil }
         return HistoryEntry(time: time, command: command, outcome: outcome, reason: o.string("reason"))
     }

@@ -18,7 +18,8 @@ public enum StateVectorDecoder {
             root = try JSONParser.parse(bytes, fileName: fileName)
         } catch {
             throw StateDecodingError(problems: [
-                StateDecodingProblem(fileName: error.fileName, position: error.position, path: nil, message: error.message)
+                StateDecodingProblem(
+                    fileName: error.fileName, position: error.position, path: nil, message: error.message)
             ])
         }
         return try decode(root, fileName: fileName)
@@ -30,8 +31,17 @@ public enum StateVectorDecoder {
         let document = validator.document(root)
         guard validator.problems.isEmpty, let document else {
             // Stable sort: problems at one position (missing keys of one object) keep schema order.
-            let ordered = validator.problems.enumerated().sorted { ($0.element.position, $0.offset) < ($1.element.position, $1.offset) }
-            throw StateDecodingError(problems: ordered.map(\.element))
+            let ordered = validator.problems.enumerated().sorted {
+                ($0.element.position, $0.offset) < ($1.element.position, $1.offset)
+            }
+            var problems = ordered.map(\.element)
+            if validator.isFull, let last = problems.last {
+                problems.append(
+                    StateDecodingProblem(
+                        fileName: fileName, position: last.position, path: nil,
+                        message: "stopped after \(SchemaValidator.problemLimit) problems; fix these and run again"))
+            }
+            throw StateDecodingError(problems: problems)
         }
         return StateBuilder.state(document)
     }

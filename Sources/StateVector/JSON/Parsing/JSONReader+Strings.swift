@@ -15,7 +15,10 @@ extension JSONReader {
             case UInt8(ascii: "\\"):
                 try parseEscape(into: &buffer)
             case 0x00..<0x20:
-                let hint = byte == 0x0A || byte == 0x0D ? "; strings cannot span lines (write \\n)" : "; write it as \\u00\(Self.hex(UInt32(byte), digits: 2))"
+                let hint =
+                    byte == 0x0A || byte == 0x0D
+                    ? "; strings cannot span lines (write \\n)"
+                    : "; write it as \\u00\(Self.hex(UInt32(byte), digits: 2))"
                 throw error("control character U+00\(Self.hex(UInt32(byte), digits: 2)) in a string\(hint)")
             case 0x20..<0x80:
                 buffer.append(byte)
@@ -63,14 +66,19 @@ extension JSONReader {
         }
         if (0xD800...0xDBFF).contains(value) {
             let high = value
-            guard offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u") else {
+            guard offset + 1 < bytes.count, bytes[offset] == UInt8(ascii: "\\"), bytes[offset + 1] == UInt8(ascii: "u")
+            else {
                 offset -= 6
-                throw error("\\u\(Self.hex(high, digits: 4)) is a high surrogate without a low surrogate \\uDC00-\\uDFFF after it")
+                throw error(
+                    "\\u\(Self.hex(high, digits: 4)) is a high surrogate without a low surrogate \\uDC00-\\uDFFF after it"
+                )
             }
             let low = try hexQuad()
             guard (0xDC00...0xDFFF).contains(low) else {
                 offset -= 12
-                throw error("\\u\(Self.hex(high, digits: 4)) is a high surrogate without a low surrogate \\uDC00-\\uDFFF after it")
+                throw error(
+                    "\\u\(Self.hex(high, digits: 4)) is a high surrogate without a low surrogate \\uDC00-\\uDFFF after it"
+                )
             }
             value = 0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)
         }

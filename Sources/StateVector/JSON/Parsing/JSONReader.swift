@@ -56,7 +56,8 @@ struct JSONReader {
         switch byte {
         case UInt8(ascii: "'"):
             return "a single quote (JSON strings take double quotes)"
-        case UInt8(ascii: "/") where offset + 1 < bytes.count && [UInt8(ascii: "/"), UInt8(ascii: "*")].contains(bytes[offset + 1]):
+        case UInt8(ascii: "/")
+        where offset + 1 < bytes.count && [UInt8(ascii: "/"), UInt8(ascii: "*")].contains(bytes[offset + 1]):
             return "a comment (JSON has no comments)"
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "_"):
             var end = offset
@@ -172,7 +173,8 @@ struct JSONReader {
             let key = try parseString(opening: keyPosition)
             skipWhitespace()
             guard peek() == UInt8(ascii: ":") else {
-                throw error("expected ':' after the key \(JSONText.quoted(key, limit: 40)), found \(foundDescription())")
+                throw error(
+                    "expected ':' after the key \(JSONText.quoted(key, limit: 40)), found \(foundDescription())")
             }
             offset += 1
             let value = try parseValue(depth: depth)
@@ -185,7 +187,9 @@ struct JSONReader {
                 offset += 1
                 return JSONValue(.object(members), at: start)
             case nil:
-                throw error("expected ',' or '}' after an object member, found the end of the input (the object opened at \(start))")
+                throw error(
+                    "expected ',' or '}' after an object member, found the end of the input (the object opened at \(start))"
+                )
             default:
                 throw error("expected ',' or '}' after an object member")
             }
@@ -215,7 +219,9 @@ struct JSONReader {
                 offset += 1
                 return JSONValue(.array(elements), at: start)
             case nil:
-                throw error("expected ',' or ']' after an array element, found the end of the input (the array opened at \(start))")
+                throw error(
+                    "expected ',' or ']' after an array element, found the end of the input (the array opened at \(start))"
+                )
             default:
                 throw error("expected ',' or ']' after an array element")
             }
