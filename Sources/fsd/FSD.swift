@@ -6,6 +6,6 @@ struct FSD: AsyncParsableCommand {
         commandName: "fsd",
         abstract: "FSDTrader: an L2 order-flow momentum agent checked by a compiled YAML strategy.",
         version: "0.1.0",
-        subcommands: [ValidateCommand.self, DecideCommand.self]
+        subcommands: [ValidateCommand.self, ExplainCommand.self, DecideCommand.self]
     )
 }

@@ -38,7 +38,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// range, then the note if any.
     public func rendered(source lines: [Substring]) -> String {
         var text = description
-        if location.line >= 1, location.line <= lines.count {
+        if location.line >= 1, location.line <= lines.count, !lines[location.line - 1].isEmpty {
             let line = lines[location.line - 1]
             text += "\n" + String(line) + "\n" + Self.caretLine(for: line, column: location.column, length: length)
         }

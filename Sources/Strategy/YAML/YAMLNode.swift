@@ -43,6 +43,9 @@ struct YAMLScalar: Sendable {
     var style: Style
     var tag: String?
 
+    /// Stands for a rejected alias, already reported: no further messages about it.
+    static let aliasPlaceholderTag = "\u{0}alias"
+
     /// A plain empty, `~` or `null` scalar.
     var isNull: Bool {
         style == .plain && tag == nil && ["", "~", "null", "Null", "NULL"].contains(value)
