@@ -31,3 +31,25 @@ final class ReadingTrace {
         }
     }
 }
+
+/// Compiled code kept inside a struct: a closure stored directly in an array or an optional is
+/// kept at its most general abstraction and called through a thunk that copies the whole
+/// `StateVector` on every call; inside a struct it keeps its own calling convention.
+struct TruthCode: Sendable {
+    let run: Code<Truth>
+}
+
+/// See `TruthCode`.
+struct NumberCode: Sendable {
+    let run: Code<Double?>
+}
+
+/// See `TruthCode`.
+struct IntCode: Sendable {
+    let run: Code<Int?>
+}
+
+/// See `TruthCode`.
+struct TextCode: Sendable {
+    let run: Code<String?>
+}

@@ -124,7 +124,7 @@ extension StrategyDecoder {
         let text = pairs.value("text").flatMap { self.text($0, key: "text") }
         let condition = pairs.value("when").flatMap { rule($0, key: "when") }
         var action: ExitAction?
-        var value: Code<Double?>?
+        var value: NumberCode?
         if let actionNode = pairs.value("action"), let word = self.text(actionNode, key: "action") {
             let parameterKey = word == "tighten_stop" ? "stop" : (word == "update_target" ? "target" : nil)
             for other in ["stop", "target"] where other != parameterKey {
@@ -147,7 +147,7 @@ extension StrategyDecoder {
                     break
                 }
                 if let (_, checked) = rule(parameter, key: key, kind: .price), let source = parameter.scalar?.value {
-                    value = RuleCompiler.number(checked)
+                    value = NumberCode(run: RuleCompiler.number(checked))
                     action = word == "tighten_stop" ? .tightenStop(rule: source) : .updateTarget(rule: source)
                 }
             default:

@@ -46,6 +46,7 @@ struct StrategyDecoder {
         var features = FeatureParameters()
         if let node = pairs.value("features") { decodeFeatures(node, into: &features) }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+        rules.buildGates()
         let definition = StrategyDefinition(
             name: name, version: version, symbol: symbol, loopHz: loopHz, consult: consult,
             longEntries: rules.longEntries.map(\.definition), shortEntries: rules.shortEntries.map(\.definition),
