@@ -61,9 +61,10 @@ import Testing
 
     @Test func majorTierIsStrictToo() {
         var script = Script()
-        let plain = (1...9).map { (100.00 - Double($0) / 100, Int64(100)) }
+        let plain: [(Double, Int64)] = (1...9).map { (index: Int) -> (Double, Int64) in (100.00 - Double(index) / 100, 100) }
+        let plainAsks: [(Double, Int64)] = plain.map { (level: (Double, Int64)) -> (Double, Int64) in (200.01 - level.0, level.1) }
         // 900 vs 5 × mean (1800 / 10 = 180): exactly 5× is MINOR; 901 vs 5 × 180.1 is MAJOR.
-        script.book(at(10, 0, 0), bids: [(100.00, 900)] + plain, asks: [(100.01, 901)] + plain.map { (200.01 - $0.0, $0.1) })
+        script.book(at(10, 0, 0), bids: [(100.00, 900)] + plain, asks: [(100.01, 901)] + plainAsks)
         let walls = script.state(at(10, 0, 0)).domWalls
         #expect(walls.contains(DomWall(side: .bid, price: usd(100.00), size: 900, tier: .minor)))
         #expect(walls.contains(DomWall(side: .ask, price: usd(100.01), size: 901, tier: .major)))
@@ -78,8 +79,12 @@ import Testing
 
     @Test func wallsOrderByDistanceAskFirstOnATie() {
         var script = Script()
-        let bids = (0..<10).map { index in (100.00 - Double(index) / 100, Int64(index == 5 ? 1000 : 100)) }
-        let asks = (0..<10).map { index in (100.01 + Double(index) / 100, Int64(index == 4 ? 1000 : 100)) }
+        let bids: [(Double, Int64)] = (0..<10).map { (index: Int) -> (Double, Int64) in
+            (100.00 - Double(index) / 100, index == 5 ? 1000 : 100)
+        }
+        let asks: [(Double, Int64)] = (0..<10).map { (index: Int) -> (Double, Int64) in
+            (100.01 + Double(index) / 100, index == 4 ? 1000 : 100)
+        }
         script.book(at(10, 0, 0), bids: bids, asks: asks)
         let bidWall = DomWall(side: .bid, price: usd(99.95), size: 1000, tier: .major)
         let askWall = DomWall(side: .ask, price: usd(100.05), size: 1000, tier: .major)

@@ -21,7 +21,7 @@ extension FeatureEngine {
         state.timeSession = SessionLevels.phase(at: now, parameters: parameters)
 
         state.l2Imbalance = DepthAnalyzer.imbalance(book, levels: parameters.imbalanceLevels)
-        state.spread = book.spread
+        state.spread = DepthAnalyzer.spread(book)
         state.domWalls = DepthAnalyzer.walls(book, last: last, parameters: parameters)
         state.bidStack = DepthAnalyzer.stack(book.bids, count: parameters.stackLevels)
         state.askStack = DepthAnalyzer.stack(book.asks, count: parameters.stackLevels)
