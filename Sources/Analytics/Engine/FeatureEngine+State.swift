@@ -13,8 +13,14 @@ extension FeatureEngine {
         if let lastEventTime, now < lastEventTime { now = lastEventTime }
         if let latestQuery, now < latestQuery { now = latestQuery }
         latestQuery = now
-
         var state = MarketState()
+        fill(&state, at: now)
+        return state
+    }
+
+    /// Kept apart from `marketState(at:)` so that the finished state is returned without a copy.
+    @inline(never)
+    private mutating func fill(_ state: inout MarketState, at now: Timestamp) {
         state.ticker = symbol
         state.last = last
         state.vwap = session.vwap
@@ -48,6 +54,5 @@ extension FeatureEngine {
             volume: session.volume, averageDailyVolume: averageDailyVolume, at: now, parameters: parameters)
 
         absorption.read(at: now, into: &state)
-        return state
     }
 }
