@@ -54,13 +54,18 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         do {
-            guard (1...100).contains(runs) else { throw CommandFailure("error: --runs \(runs): expected 1 to 100", exitCode: 1) }
+            guard (1...100).contains(runs) else {
+                throw CommandFailure("error: --runs \(runs): expected 1 to 100", exitCode: 1)
+            }
             guard (1...3_600_000).contains(stateIntervalMs) else {
-                throw CommandFailure("error: --state-interval-ms \(stateIntervalMs): expected 1 to 3600000", exitCode: 1)
+                throw CommandFailure(
+                    "error: --state-interval-ms \(stateIntervalMs): expected 1 to 3600000", exitCode: 1)
             }
             let path = try ReplayInput.resolve(data)
-            let report = try BenchRunner(path: path, runs: runs, interval: Int64(stateIntervalMs) * Timestamp.nanosPerMillisecond)
-                .measure()
+            let report = try BenchRunner(
+                path: path, runs: runs, interval: Int64(stateIntervalMs) * Timestamp.nanosPerMillisecond
+            )
+            .measure()
             print(json ? report.json : report.text)
         } catch let failure as CommandFailure {
             CommandFailure.report(failure.message)

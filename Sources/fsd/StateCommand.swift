@@ -156,7 +156,8 @@ struct StateCommand: ParsableCommand {
                 }
                 self = .every(step: step, from: from, to: to)
             case (nil, nil):
-                throw CommandFailure("error: say when: --at HH:MM:SS[.fff] or --every STEP (e.g. --at 10:30:00)", exitCode: 1)
+                throw CommandFailure(
+                    "error: say when: --at HH:MM:SS[.fff] or --every STEP (e.g. --at 10:30:00)", exitCode: 1)
             case (_?, _?):
                 throw CommandFailure("error: --at and --every exclude each other: pick one", exitCode: 1)
             }
@@ -174,7 +175,8 @@ struct StateCommand: ParsableCommand {
         /// `200ms`, `1s`, `5m` in nanoseconds; nil for anything else or for zero.
         static func step(_ text: String) -> Int64? {
             let units: [(suffix: String, nanos: Int64)] = [
-                ("ms", Timestamp.nanosPerMillisecond), ("s", Timestamp.nanosPerSecond), ("m", 60 * Timestamp.nanosPerSecond),
+                ("ms", Timestamp.nanosPerMillisecond), ("s", Timestamp.nanosPerSecond),
+                ("m", 60 * Timestamp.nanosPerSecond),
             ]
             for unit in units where text.hasSuffix(unit.suffix) {
                 let number = text.dropLast(unit.suffix.count)

@@ -10,7 +10,9 @@ import Testing
 @Suite struct ReplayTests {
     /// Replays `path`, taking the state at each of `moments` (ascending) before the first event
     /// after it, and at the end of the data.
-    private static func states(_ path: String, at moments: [Timestamp]) throws -> (states: [MarketState], end: MarketState) {
+    private static func states(_ path: String, at moments: [Timestamp]) throws -> (
+        states: [MarketState], end: MarketState
+    ) {
         let source = try ReplaySource.open(path: path)
         var engine = FeatureEngine(symbol: source.symbol)
         var states: [MarketState] = []
@@ -30,8 +32,10 @@ import Testing
     private static func checkLevels(_ path: String) throws {
         let executions = try RawMessages.executions(path)
         try #require(executions.count > 1000)
-        let moments = stride(from: 0, through: 13, by: 1).map { at(9, 30, 0).nanos + Int64($0) * 1800 * Timestamp.nanosPerSecond }
-            .map(Timestamp.init(nanos:))
+        let moments = stride(from: 0, through: 13, by: 1).map {
+            at(9, 30, 0).nanos + Int64($0) * 1800 * Timestamp.nanosPerSecond
+        }
+        .map(Timestamp.init(nanos:))
         let replay = try states(path, at: moments)
         for (moment, state) in zip(moments, replay.states) {
             #expect(RawLevels(state) == RawLevels(executions, through: moment.nanos), "at \(moment)")
@@ -49,7 +53,8 @@ import Testing
     }
 
     @Test func googStatesArePinned() throws {
-        let replay = try Self.states(RawMessages.googSample, at: [at(10, 15, 42, ms: 123), at(12, 0, 0), at(15, 59, 59)])
+        let replay = try Self.states(
+            RawMessages.googSample, at: [at(10, 15, 42, ms: 123), at(12, 0, 0), at(15, 59, 59)])
         let morning = replay.states[0]
         #expect(morning.last == usd(575.64) && morning.hod == usd(579.73) && morning.lod == usd(574.00))
         #expect(morning.vwap == usd(576.4037) && morning.cvdSession == -9598 && morning.timeSession == .morning)
@@ -65,7 +70,9 @@ import Testing
         #expect(noon.vpPOC == usd(572.00) && noon.vpVAH == usd(575.92) && noon.vpVAL == usd(571.86))
         #expect(noon.footprint == FootprintBar() && noon.tapeVelocityTPS == 0 && noon.largePrints1m.isEmpty)
         #expect(noon.domWalls == [DomWall(side: .bid, price: usd(572.87), size: 482, tier: .minor)])
-        #expect(noon.bidStack.map(\.size) == [482, 20, 34] && noon.askStack.first == StackLevel(price: usd(573.00), size: 68))
+        #expect(
+            noon.bidStack.map(\.size) == [482, 20, 34]
+                && noon.askStack.first == StackLevel(price: usd(573.00), size: 68))
 
         let close = replay.states[2]
         #expect(close.timeSession == .close && close.last == usd(565.35) && close.vwap == usd(569.4399))
@@ -75,9 +82,12 @@ import Testing
         #expect(close.largePrints1m.first == LargePrint(price: usd(565.23), size: 308, side: .sell, secsAgo: 0))
         #expect(close.largePrints1m.last == LargePrint(price: usd(564.90), size: 400, side: .sell, secsAgo: 41))
         let bar = close.footprint
-        #expect(bar.open == usd(564.87) && bar.high == usd(565.55) && bar.low == usd(564.85) && bar.close == usd(565.35))
+        #expect(
+            bar.open == usd(564.87) && bar.high == usd(565.55) && bar.low == usd(564.85) && bar.close == usd(565.35))
         #expect(bar.volume == 25029 && bar.delta == 6005 && bar.poc == usd(565.34) && bar.imbalances.count == 38)
-        #expect(bar.imbalances.contains(FootprintImbalance(price: usd(565.34), bidVol: 283, askVol: 2982, ratio: 2982.0 / 283.0)))
+        #expect(
+            bar.imbalances.contains(
+                FootprintImbalance(price: usd(565.34), bidVol: 283, askVol: 2982, ratio: 2982.0 / 283.0)))
         #expect(
             close.domWalls == [
                 DomWall(side: .ask, price: usd(565.65), size: 1800, tier: .minor),
@@ -90,6 +100,7 @@ import Testing
         // The exact JSON the prompt would see at noon.
         let json = StateVectorEncoder.encodeMarket(StateVector(market: noon), style: .compact)
         #expect(json.contains("\"CVD_SESSION\":-6795,\"CVD_TREND\":\"RISING\",\"CVD_SLOPE_5M\":0.23"))
-        #expect(json.contains("\"HOD\":579.73,\"LOD\":571.40,\"HOD_LOD_LOC\":\"NEAR_LOD\",\"DISTANCE_TO_HOD_PCT\":1.20"))
+        #expect(
+            json.contains("\"HOD\":579.73,\"LOD\":571.40,\"HOD_LOD_LOC\":\"NEAR_LOD\",\"DISTANCE_TO_HOD_PCT\":1.20"))
     }
 }

@@ -44,7 +44,8 @@ extension FeatureEngine {
             state.vpVAL = levels.valueAreaLow
             if let last {
                 let tolerance = parameters.pocTolerance
-                state.priceVsPOC = last > levels.poc + tolerance ? .above : last < levels.poc - tolerance ? .below : .atPOC
+                state.priceVsPOC =
+                    last > levels.poc + tolerance ? .above : last < levels.poc - tolerance ? .below : .atPOC
             }
         }
         state.vpDevelopingPOC = developingProfile.pointOfControl(at: now)
