@@ -6,6 +6,17 @@ struct FSD: AsyncParsableCommand {
         commandName: "fsd",
         abstract: "FSDTrader: an L2 order-flow momentum agent checked by a compiled YAML strategy.",
         version: "0.1.0",
-        subcommands: [ConvertCommand.self, ValidateCommand.self, StateCommand.self, BenchCommand.self]
+        subcommands: [
+            ValidateCommand.self,
+            ExplainCommand.self,
+            StateCommand.self,
+            DecideCommand.self,
+            RunCommand.self,
+            BacktestCommand.self,
+            BenchCommand.self,
+            ConvertCommand.self,
+            GatewayCommand.self,
+            RecordCommand.self,
+        ]
     )
 }

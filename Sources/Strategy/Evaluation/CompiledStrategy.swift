@@ -33,7 +33,9 @@ public struct CompiledStrategy: Sendable {
         for (index, hint) in definition.hints.enumerated() where !ruled.contains(index) { hints.append(hint) }
         return Checklist(
             long: side(.long, state, previous), short: side(.short, state, previous), position: position, exits: exits,
-            activeHints: hints.sorted { (definition.hints.firstIndex(of: $0) ?? 0) < (definition.hints.firstIndex(of: $1) ?? 0) })
+            activeHints: hints.sorted {
+                (definition.hints.firstIndex(of: $0) ?? 0) < (definition.hints.firstIndex(of: $1) ?? 0)
+            })
     }
 
     /// The entry checklist of one side.
@@ -43,7 +45,10 @@ public struct CompiledStrategy: Sendable {
         results.reserveCapacity(conditions.count)
         for condition in conditions {
             let (outcome, readings) = Self.traced(condition.code, state, previous)
-            results.append(ConditionResult(name: condition.definition.name, rule: condition.definition.rule, outcome: outcome, readings: readings))
+            results.append(
+                ConditionResult(
+                    name: condition.definition.name, rule: condition.definition.rule, outcome: outcome,
+                    readings: readings))
         }
         var guardResult: ConditionResult?
         if let chase = side == .long ? rules.longGuard : rules.shortGuard {
@@ -60,18 +65,24 @@ public struct CompiledStrategy: Sendable {
         guard !conditions.isEmpty else { return false }
         var cursor = EvaluationCursor()
         for condition in conditions where condition.code(state, previous, &cursor) != .yes { return false }
-        if let chase = side == .long ? rules.longGuard : rules.shortGuard, chase.code(state, previous, &cursor) != .no { return false }
+        if let chase = side == .long ? rules.longGuard : rules.shortGuard, chase.code(state, previous, &cursor) != .no {
+            return false
+        }
         return true
     }
 
-    private static func traced(_ code: Code<Truth>, _ state: StateVector, _ previous: StateVector?) -> (Truth, [Reading]) {
+    private static func traced(_ code: Code<Truth>, _ state: StateVector, _ previous: StateVector?) -> (
+        Truth, [Reading]
+    ) {
         let trace = ReadingTrace()
         var cursor = EvaluationCursor(trace: trace)
         let outcome = code(state, previous, &cursor)
         return (outcome, trace.readings)
     }
 
-    private func evaluate(_ exit: CompiledRules.Exit, side: PositionSide, _ state: StateVector, _ previous: StateVector?) -> ExitRuleResult {
+    private func evaluate(
+        _ exit: CompiledRules.Exit, side: PositionSide, _ state: StateVector, _ previous: StateVector?
+    ) -> ExitRuleResult {
         let trace = ReadingTrace()
         var cursor = EvaluationCursor(trace: trace)
         let outcome = exit.code(state, previous, &cursor)
@@ -88,7 +99,8 @@ public struct CompiledStrategy: Sendable {
         }
         let definition = exit.definition
         return ExitRuleResult(
-            name: definition.name, rule: definition.rule, action: definition.action, outcome: outcome, fired: fired, price: price,
+            name: definition.name, rule: definition.rule, action: definition.action, outcome: outcome, fired: fired,
+            price: price,
             readings: trace.readings)
     }
 }

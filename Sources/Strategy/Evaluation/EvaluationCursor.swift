@@ -16,7 +16,8 @@ struct EvaluationCursor {
     @inline(__always)
     func record(_ expression: String, element: Bool, _ value: @autoclosure () -> Reading.Value) {
         guard let trace else { return }
-        trace.record(Reading(expression: expression, element: element ? list.map { "\($0)[\(index)]" } : nil, value: value()))
+        trace.record(
+            Reading(expression: expression, element: element ? list.map { "\($0)[\(index)]" } : nil, value: value()))
     }
 }
 

@@ -30,7 +30,10 @@ extension RuleCompiler {
     }
 
     /// A field read as a condition: a null bool is unknown.
-    static func boolField(_ read: @escaping FieldReader<Bool>, _ access: FieldAccess, describe: @escaping @Sendable (Bool) -> Reading.Value)
+    static func boolField(
+        _ read: @escaping FieldReader<Bool>, _ access: FieldAccess,
+        describe: @escaping @Sendable (Bool) -> Reading.Value
+    )
         -> Code<Truth>
     {
         let value: Code<Bool?> = field(read, access, describe: describe)
@@ -87,11 +90,22 @@ extension RuleCompiler {
         }
     }
 
-    private static func arithmetic(_ op: ArithmeticOperator, _ a: @escaping Code<Double?>, _ b: @escaping Code<Double?>) -> Code<Double?> {
+    private static func arithmetic(_ op: ArithmeticOperator, _ a: @escaping Code<Double?>, _ b: @escaping Code<Double?>)
+        -> Code<Double?>
+    {
         switch op {
-        case .add: return { s, p, c in guard let x = a(s, p, &c), let y = b(s, p, &c) else { return nil }; return finite(x + y) }
-        case .subtract: return { s, p, c in guard let x = a(s, p, &c), let y = b(s, p, &c) else { return nil }; return finite(x - y) }
-        case .multiply: return { s, p, c in guard let x = a(s, p, &c), let y = b(s, p, &c) else { return nil }; return finite(x * y) }
+        case .add:
+            return { s, p, c in
+                guard let x = a(s, p, &c), let y = b(s, p, &c) else { return nil }; return finite(x + y)
+            }
+        case .subtract:
+            return { s, p, c in
+                guard let x = a(s, p, &c), let y = b(s, p, &c) else { return nil }; return finite(x - y)
+            }
+        case .multiply:
+            return { s, p, c in
+                guard let x = a(s, p, &c), let y = b(s, p, &c) else { return nil }; return finite(x * y)
+            }
         case .divide:
             return { s, p, c in
                 guard let x = a(s, p, &c), let y = b(s, p, &c), y != 0 else { return nil }
@@ -122,7 +136,9 @@ extension RuleCompiler {
         }
     }
 
-    private static func recorded(_ e: CheckedExpression, function: RuleFunction, _ arguments: [Code<Double?>]) -> Code<Double?> {
+    private static func recorded(_ e: CheckedExpression, function: RuleFunction, _ arguments: [Code<Double?>]) -> Code<
+        Double?
+    > {
         let code: Code<Double?>
         switch function {
         case .abs:
@@ -144,7 +160,8 @@ extension RuleCompiler {
             }
         case .pctFromLast:
             let a = arguments[0]
-            let last = FieldAccess(label: "LAST", field: Field("LAST", .price({ s, _ in s.market.last }), summary: ""), scope: .top)
+            let last = FieldAccess(
+                label: "LAST", field: Field("LAST", .price({ s, _ in s.market.last }), summary: ""), scope: .top)
             let readLast = number(CheckedExpression(node: .read(last), type: .number(.price), text: "LAST"))
             code = { s, p, c in
                 guard let x = a(s, p, &c), let reference = readLast(s, p, &c), reference != 0 else { return nil }

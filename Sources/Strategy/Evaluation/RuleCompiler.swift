@@ -70,7 +70,9 @@ enum RuleCompiler {
 
     private static let unknown: Code<Truth> = { _, _, _ in .unknown }
 
-    private static func quantifier(_ function: RuleFunction, _ list: ListAccess, _ predicate: @escaping Code<Truth>) -> Code<Truth> {
+    private static func quantifier(_ function: RuleFunction, _ list: ListAccess, _ predicate: @escaping Code<Truth>)
+        -> Code<Truth>
+    {
         let count = list.count
         let label = list.label
         let wantsAll = function == .all
@@ -94,7 +96,8 @@ enum RuleCompiler {
         }
     }
 
-    private static func compare(_ op: ComparisonOperator, _ l: CheckedExpression, _ r: CheckedExpression) -> Code<Truth> {
+    private static func compare(_ op: ComparisonOperator, _ l: CheckedExpression, _ r: CheckedExpression) -> Code<Truth>
+    {
         switch (l.type, r.type) {
         case (.number(let lk), .number(let rk)):
             let quantize = lk == .price || rk == .price
@@ -160,7 +163,11 @@ enum RuleCompiler {
             var mask: UInt64 = 0
             var dynamic: [Code<Int?>] = []
             for item in items {
-                if case .enumValue(let index) = item.node, index < 64 { mask |= 1 << UInt64(index) } else { dynamic.append(enumeration(item)) }
+                if case .enumValue(let index) = item.node, index < 64 {
+                    mask |= 1 << UInt64(index)
+                } else {
+                    dynamic.append(enumeration(item))
+                }
             }
             let constantMask = mask
             let others = dynamic

@@ -1,0 +1,132 @@
+public import MarketData
+
+/// The end of a backtest (or a finished run): what happened and how fast, as text for people and
+/// JSON for scripts (`fsd backtest --json`).
+public struct BacktestSummary: Sendable {
+    public var strategyName: String
+    public var strategyHash: String
+    public var symbol: String
+    public var date: SessionDate?
+    public var dataPath: String
+    /// How decisions were made, said plainly: `rules (the compiled checklist decides alone)`.
+    public var model: String
+    /// `measured` or the `--latency` figure charged per answer.
+    public var latencyCharged: String
+    public var from: Timestamp?
+    public var to: Timestamp?
+    public var realizedPL: Money = .zero
+    public var commissions: Money = .zero
+    /// Realized after commissions plus what was open at the end (flattened by then in a backtest).
+    public var finalPL: Money = .zero
+    public var statistics = RunStatistics()
+    /// Wall-clock seconds the replay took.
+    public var wallSeconds: Double = 0
+    /// Per-tick decision path (state, checklist, exits, gate) latency percentiles, nanoseconds.
+    public var tickP50: Int64?
+    public var tickP99: Int64?
+    public var tickMax: Int64?
+    public var journalPath: String?
+    public var halted: String?
+
+    public init(strategyName: String, strategyHash: String, symbol: String, dataPath: String, model: String, latencyCharged: String) {
+        self.strategyName = strategyName
+        self.strategyHash = strategyHash
+        self.symbol = symbol
+        self.dataPath = dataPath
+        self.model = model
+        self.latencyCharged = latencyCharged
+    }
+
+    public var eventsPerSecond: Double {
+        wallSeconds > 0 ? Double(statistics.events) / wallSeconds : 0
+    }
+
+    private static func fixed(_ value: Double, _ places: Int) -> String {
+        var scale = 1.0
+        for _ in 0..<places { scale *= 10 }
+        let rounded = (value * scale).rounded() / scale
+        let text = String(rounded)
+        guard places > 0, let dot = text.firstIndex(of: ".") else { return text }
+        let decimals = text.distance(from: dot, to: text.endIndex) - 1
+        return decimals >= places ? text : text + String(repeating: "0", count: places - decimals)
+    }
+
+    private static func micros(_ nanos: Int64?) -> String {
+        nanos.map { fixed(Double($0) / 1000, 2) + " µs" } ?? "n/a"
+    }
+
+    /// The summary as lines of text.
+    public var text: String {
+        let stats = statistics
+        let window = "\(from?.clock.prefix(5) ?? "start")–\(to?.clock.prefix(5) ?? "end")"
+        var lines: [String] = []
+        lines.append("Backtest \(symbol) \(date.map { "\($0)" } ?? "") \(window), strategy \(strategyName) (\(strategyHash.prefix(12)))")
+        lines.append("Model: \(model); latency charged: \(latencyCharged)")
+        if let halted { lines.append("HALTED: \(halted)") }
+        lines.append(
+            "Trades \(stats.trades.count), wins \(stats.wins), win rate \(Self.fixed(stats.winRate * 100, 1))%, "
+                + "P&L after commissions \(finalPL.formatted(decimals: 2)) (realized \(realizedPL.formatted(decimals: 2)), "
+                + "commissions \(commissions.formatted(decimals: 2))), max drawdown \(stats.maxDrawdown.formatted(decimals: 2))")
+        let verdicts = GateVerdict.Kind.allCases.map { "\($0.rawValue) \(stats.verdicts[$0] ?? 0)" }.joined(separator: ", ")
+        lines.append("Decisions: \(verdicts); compiled exits fired \(stats.exitsFired); refused by risk \(stats.ordersRefusedByRisk)")
+        lines.append("Agreement (model × checklist at arrival): \(stats.matrix.agreements) of \(stats.matrix.total) agree; "
+            + "model entries refused \(stats.matrix.modelEntriesRefused), setups declined \(stats.matrix.setupsDeclined)")
+        lines.append(contentsOf: stats.matrix.table().map { "  " + $0 })
+        if stats.modelLatencies.isEmpty {
+            lines.append("Model latency: no model requests")
+        } else {
+            let p = [50.0, 90, 99, 100].map { "p\(Int($0)) \(Self.fixed(stats.latencyPercentile($0) ?? 0, 1)) ms" }
+            lines.append("Model latency (\(stats.modelLatencies.count) answers): " + p.joined(separator: ", "))
+        }
+        lines.append(
+            "Speed: \(stats.events) events, \(stats.ticks) ticks in \(Self.fixed(wallSeconds, 3)) s = "
+                + "\(Self.fixed(eventsPerSecond / 1e6, 2)) M events/s; decision path per tick p50 \(Self.micros(tickP50)), "
+                + "p99 \(Self.micros(tickP99)), max \(Self.micros(tickMax))")
+        if let journalPath { lines.append("Journal: \(journalPath)") }
+        return lines.joined(separator: "\n")
+    }
+
+    /// The summary as one JSON object.
+    public var json: String {
+        let stats = statistics
+        var object = JSONLine()
+        object.field("strategy", strategyName)
+        object.field("strategy_hash", strategyHash)
+        object.field("symbol", symbol)
+        object.field("date", date.map { "\($0)" })
+        object.field("data", dataPath)
+        object.field("model", model)
+        object.field("latency_charged", latencyCharged)
+        object.field("from", from?.clock)
+        object.field("to", to?.clock)
+        object.field("halted", halted)
+        object.field("trades", stats.trades.count)
+        object.field("wins", stats.wins)
+        object.field("win_rate", stats.winRate)
+        object.field("pl_after_commissions", price: finalPL)
+        object.field("realized_pl", price: realizedPL)
+        object.field("commissions", price: commissions)
+        object.field("max_drawdown", price: stats.maxDrawdown)
+        var verdicts = JSONLine()
+        for kind in GateVerdict.Kind.allCases { verdicts.field(kind.rawValue, stats.verdicts[kind] ?? 0) }
+        object.field("decisions", object: verdicts)
+        object.field("exits_fired", stats.exitsFired)
+        object.field("refused_by_risk", stats.ordersRefusedByRisk)
+        object.field("agreement_matrix", object: stats.matrix.jsonObject)
+        var latency = JSONLine()
+        latency.field("answers", stats.modelLatencies.count)
+        for p in [50.0, 90, 99, 100] { latency.field("p\(Int(p))", stats.latencyPercentile(p)) }
+        object.field("model_latency_ms", object: latency)
+        var speed = JSONLine()
+        speed.field("events", stats.events)
+        speed.field("ticks", stats.ticks)
+        speed.field("wall_seconds", wallSeconds)
+        speed.field("events_per_second", eventsPerSecond)
+        speed.field("tick_p50_ns", tickP50)
+        speed.field("tick_p99_ns", tickP99)
+        speed.field("tick_max_ns", tickMax)
+        object.field("speed", object: speed)
+        object.field("journal", journalPath)
+        return object.json
+    }
+}

@@ -1,0 +1,24 @@
+/// What the gate made of one model answer.
+public struct GateVerdict: Hashable, Sendable, CustomStringConvertible {
+    public enum Kind: String, Hashable, Sendable, CaseIterable {
+        /// Passed the gate (the risk manager still has the last word).
+        case accepted
+        /// The gate or the risk manager said no.
+        case refused
+        /// Arrived after `max_decision_age_ms`.
+        case stale
+        /// The model waited (or its reply did not parse, which counts as a wait).
+        case wait
+    }
+
+    public var kind: Kind
+    /// Why, in a trader's words: `refused ENTER_LONG: L2_IMBALANCE 1.32 ≤ 1.5 at arrival`.
+    public var reason: String
+
+    public init(_ kind: Kind, _ reason: String) {
+        self.kind = kind
+        self.reason = reason
+    }
+
+    public var description: String { reason }
+}

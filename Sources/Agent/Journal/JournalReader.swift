@@ -1,0 +1,115 @@
+import Foundation
+import Execution
+import MarketData
+
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Reads a day's journal back on start, so a crash or a restart keeps the daily P&L, the trade count,
+/// the halt and the working orders. Only records of the same account count.
+public enum JournalReader {
+    /// Reads `path` (a missing file is an empty day).
+    /// - Parameters:
+    ///   - account: the account whose records count; other accounts' runs in the file are skipped.
+    ///   - session: the trading date `YYYY-MM-DD`; snapshots of another date are not restored.
+    ///   - repair: cut a damaged last line off the file, so the next record starts on a clean line.
+    /// - Throws: `JournalError.corruptLine` for a damaged line that is not the last.
+    public static func recover(path: String, account: String, session: String, repair: Bool) throws(JournalError) -> RecoveredDay {
+        guard FileManager.default.fileExists(atPath: path) else { return RecoveredDay() }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw JournalError.cannotOpen(path: path, reason: "cannot read the file")
+        }
+        var day = RecoveredDay()
+        var inAccount = false
+        var halt: Halt?
+        let decoder = JSONDecoder()
+        let bytes = [UInt8](data)
+        var lineStart = 0
+        var lineNumber = 0
+        var goodEnd = 0
+        while lineStart < bytes.count {
+            lineNumber += 1
+            let newline = bytes[lineStart...].firstIndex(of: UInt8(ascii: "\n"))
+            let lineEnd = newline ?? bytes.count
+            let slice = bytes[lineStart..<lineEnd]
+            let isLast = newline == nil || lineEnd + 1 >= bytes.count
+            lineStart = lineEnd + 1
+            if slice.allSatisfy({ $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\r") }) {
+                if newline != nil { goodEnd = lineEnd + 1 }
+                continue
+            }
+            let record: Record
+            do {
+                record = try decoder.decode(Record.self, from: Data(slice))
+                // A line cut by a crash can still parse if the cut fell on a boundary; only the
+                // newline proves the writer finished it.
+                if newline == nil { throw Malformed.unterminated }
+            } catch {
+                guard isLast else {
+                    throw JournalError.corruptLine(path: path, line: lineNumber, reason: "\(describe(error)): \(preview(slice))")
+                }
+                day.corruptTail = String(decoding: slice, as: UTF8.self)
+                break
+            }
+            goodEnd = lineEnd + 1
+            day.lines += 1
+            if record.type == RecordType.session {
+                inAccount = record.account == account
+                if inAccount { day.sessions += 1 }
+                continue
+            }
+            guard inAccount else { continue }
+            if let nanos = record.ns { day.lastTime = Timestamp(nanos: nanos) }
+            if let snapshot = record.execution, snapshot.session == session { day.execution = snapshot }
+            if record.type == RecordType.halt, halt == nil {
+                halt = Halt(time: Timestamp(nanos: record.ns ?? 0), reason: record.reason ?? "halted")
+            }
+        }
+        // A halt is never undone within the day, whatever a later record says.
+        if let halt {
+            var execution = day.execution ?? ExecutionSnapshot(
+                session: session, account: Account().snapshot,
+                orders: OrderManagerSnapshot(nextSequence: 1, orders: [], bracket: nil, flattenReason: nil), halt: nil)
+            if execution.halt == nil { execution.halt = halt }
+            day.execution = execution
+        }
+        if day.corruptTail != nil, repair, truncate(path, off_t(goodEnd)) != 0 {
+            throw JournalError.cannotWrite(path: path, reason: "cannot cut the damaged last line: \(String(cString: strerror(errno)))")
+        }
+        return day
+    }
+
+    /// The fields recovery reads; every record has a `type`, the rest are optional.
+    private struct Record: Decodable {
+        var type: String
+        var account: String?
+        var ns: Int64?
+        var reason: String?
+        var execution: ExecutionSnapshot?
+    }
+
+    private enum Malformed: Error {
+        case unterminated
+    }
+
+    private static func describe(_ error: any Error) -> String {
+        switch error {
+        case Malformed.unterminated: "the line has no end (the writer was interrupted)"
+        case DecodingError.keyNotFound(let key, _) where key.stringValue == "type": "a journal record needs a \"type\""
+        case DecodingError.dataCorrupted: "not a JSON object"
+        case DecodingError.typeMismatch(_, let context), DecodingError.valueNotFound(_, let context):
+            "bad value at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        case DecodingError.keyNotFound(let key, let context):
+            "missing \(key.stringValue) at \(context.codingPath.map(\.stringValue).joined(separator: "."))"
+        default: "not a journal record"
+        }
+    }
+
+    private static func preview(_ slice: ArraySlice<UInt8>) -> String {
+        let text = String(decoding: slice.prefix(80), as: UTF8.self)
+        return slice.count > 80 ? text + "…" : text
+    }
+}

@@ -1,0 +1,135 @@
+import Brain
+import Execution
+public import MarketData
+import StateVector
+import Strategy
+
+extension AgentCore {
+    /// The model's answer arrives at `time`: it is judged by the gate on the state now, then by the
+    /// risk manager, and what happened is journaled with a reason a trader can read.
+    /// - Returns: the verdict (for the view and tests).
+    @discardableResult
+    public func answer(_ answer: ModelAnswer, at time: Timestamp) -> GateVerdict {
+        guard let question = inFlight, question.id == answer.consultation else {
+            let verdict = GateVerdict(.stale, "dropped an answer to question \(answer.consultation), which is not the one in flight")
+            journalVerdict(verdict, command: answer.command, question: nil, call: .none, at: time)
+            return verdict
+        }
+        inFlight = nil
+        if !settings.rulesOnly { statistics.modelLatencies.append(answer.latency.nanosecondCount) }
+        if let record = answer.record, record.hasSuffix("}") {
+            // The brain's ModelReplyRecord line exactly (RecordedModel replays it), plus our keys.
+            var extra = JSONLine()
+            extra.time(time)
+            extra.field("id", question.id)
+            extra.field("asked_ns", question.askedAt.nanos)
+            extra.field("charged_latency_ms", Double(answer.latency.nanosecondCount) / 1e6)
+            extra.field("failure", answer.failure)
+            let keys = extra.json.dropFirst()
+            write(rawLine: String(record.dropLast()) + "," + keys)
+        } else if let failure = answer.failure {
+            var line = JSONLine(type: RecordType.modelReply)
+            line.time(time)
+            line.field("id", question.id)
+            line.field("failure", failure)
+            line.field("charged_latency_ms", Double(answer.latency.nanosecondCount) / 1e6)
+            write(line)
+        }
+        let market = engine.marketState(at: time)
+        let context = MarketContext(state: market, time: time, lastDataTime: engine.lastEventTime)
+        let updates = execution.update(market: context)
+        if !updates.isEmpty { record(updates, at: time) }
+        let state = StateVector(
+            market: market, account: execution.accountState, activeOrders: execution.activeOrders, history: history)
+        let command = answer.command
+        var setups = SetupView(
+            longPassed: strategy.entryPasses(.long, state, previous: previous),
+            shortPassed: strategy.entryPasses(.short, state, previous: previous))
+        switch command {
+        case .enterLong where !setups.longPassed: setups.longFailures = failures(.long, state)
+        case .enterShort where !setups.shortPassed: setups.shortFailures = failures(.short, state)
+        default: break
+        }
+        var verdict = gate.judge(command, askedAt: question.askedAt, arrivedAt: time, state: state, setups: setups)
+        statistics.matrix.record(model: Self.modelCall(answer), checklist: setups.call)
+        if verdict.kind == .accepted, let trade = tradeCommand(command) {
+            switch execution.execute(trade, market: context) {
+            case .success(let events):
+                record(events, at: time)
+                verdict.reason = verdict.reason.replacingPrefix("accepted", with: "EXECUTED")
+            case .failure(let refusal):
+                statistics.ordersRefusedByRisk += 1
+                verdict = GateVerdict(.refused, "refused \(command.keyword) by risk: \(refusal)")
+            }
+        }
+        statistics.count(verdict.kind)
+        let outcome: DecisionOutcome = verdict.kind == .accepted ? .executed : verdict.kind == .wait ? .wait : .rejected
+        history.append(HistoryEntry(time: time.clock, command: command.description, outcome: outcome, reason: outcome == .executed ? nil : verdict.reason))
+        if history.count > 3 { history.removeFirst(history.count - 3) }
+        // A rules-only run waits on most ticks; those are in the statistics, not one line each.
+        if !(settings.rulesOnly && verdict.kind == .wait && setups.call == .none) {
+            journalVerdict(verdict, command: command, question: question, call: setups.call, at: time)
+            lastDecision = "\(question.askedAt.clock) \(command.description)"
+            lastVerdict = verdict.reason
+        }
+        return verdict
+    }
+
+    /// Every failing condition of `side` with the values it read, for the refusal reason.
+    private func failures(_ side: PositionSide, _ state: StateVector) -> [String] {
+        let checklist = strategy.side(side, state, previous)
+        var list = checklist.conditions.filter { !$0.passed }.map { condition in
+            let values = condition.readings.map(\.description).joined(separator: ", ")
+            let unknown = condition.outcome == .unknown ? ", reads null" : ""
+            return "\(condition.name): \(condition.rule) fails (\(values)\(unknown))"
+        }
+        if checklist.blockedByChaseGuard, let chase = checklist.chaseGuard {
+            list.append("chase guard holds: \(chase.rule) (\(chase.readings.map(\.description).joined(separator: ", ")))")
+        }
+        return list
+    }
+
+    private func tradeCommand(_ command: Command) -> TradeCommand? {
+        let size = strategy.definition.risk.positionSize
+        switch command {
+        case .enterLong(let limit, let stop, let target):
+            return .enter(EntryIntent(side: .long, limit: limit, stop: stop, target: target, quantity: size))
+        case .enterShort(let limit, let stop, let target):
+            return .enter(EntryIntent(side: .short, limit: limit, stop: stop, target: target, quantity: size))
+        case .updateStop(let price): return .updateStop(price)
+        case .updateTarget(let price): return .updateTarget(price)
+        case .cancelAll: return .cancelAllAndFlatten(reason: "model: CANCEL_ALL()")
+        case .wait: return nil
+        }
+    }
+
+    static func modelCall(_ answer: ModelAnswer) -> AgreementMatrix.ModelCall {
+        guard let reply = answer.reply, reply.failure == nil else { return .parseFailure }
+        switch reply.command {
+        case .enterLong: return .enterLong
+        case .enterShort: return .enterShort
+        case .wait: return .wait
+        case .updateStop, .updateTarget, .cancelAll: return .manage
+        }
+    }
+
+    private func journalVerdict(_ verdict: GateVerdict, command: Command, question: Consultation?, call: ChecklistCall, at time: Timestamp) {
+        var line = JSONLine(type: RecordType.verdict)
+        line.time(time)
+        line.field("id", question?.id)
+        line.field("command", command.description)
+        line.field("verdict", verdict.kind.rawValue)
+        line.field("reason", verdict.reason)
+        line.field("asked", question?.askedAt.clock)
+        line.field("age_ms", question.map { Double((time - $0.askedAt).nanosecondCount) / 1e6 })
+        line.field("checklist_at_ask", question?.call.rawValue)
+        line.field("checklist_at_arrival", call.rawValue)
+        write(line)
+    }
+}
+
+extension String {
+    fileprivate func replacingPrefix(_ prefix: String, with replacement: String) -> String {
+        hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
+    }
+}

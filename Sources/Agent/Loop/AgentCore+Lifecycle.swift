@@ -1,0 +1,122 @@
+import Execution
+public import MarketData
+import StateVector
+import Strategy
+
+extension AgentCore {
+    /// Swaps in the staged strategy at a tick boundary. Rules, the consult policy, the loop rate and
+    /// risk limits take effect at once (the account, orders and any halt carry over); feature
+    /// parameters would need the day's analytics recomputed, so they apply from the next start.
+    func applyReload(at time: Timestamp) {
+        guard let new = pendingReload else { return }
+        pendingReload = nil
+        let old = strategy.definition
+        var notes: [String] = []
+        if new.definition.features != old.features {
+            notes.append("feature parameters changed: they apply from the next start (today's analytics keep their history)")
+        }
+        if new.definition.risk != old.risk {
+            execution = ExecutionEngine(
+                broker: broker, limits: Self.limits(new.definition.risk), configuration: Self.orderConfiguration(settings),
+                session: settings.session.description, restoring: execution.snapshot)
+            notes.append("risk limits now: \(new.definition.risk.summary)")
+        }
+        strategy = new
+        gate.maxDecisionAge = .milliseconds(new.definition.risk.maxDecisionAgeMs)
+        tickInterval = Self.interval(hz: new.definition.loopHz)
+        var line = JSONLine(type: RecordType.reload)
+        line.time(time)
+        line.field("result", "swapped")
+        line.field("strategy", new.definition.name)
+        line.field("hash", new.definition.sourceHash)
+        line.field("previous_hash", old.sourceHash)
+        line.field("notes", strings: notes)
+        write(line)
+        lastEvent = "\(time.clock) strategy reloaded (\(new.definition.sourceHash))" + (notes.isEmpty ? "" : "; " + notes.joined(separator: "; "))
+    }
+
+    /// Journals an edit of the strategy file that did not compile; the running strategy stays.
+    public func journalRejectedReload(diagnostics: String, at time: Timestamp) {
+        var line = JSONLine(type: RecordType.reload)
+        line.time(time)
+        line.field("result", "rejected")
+        line.field("running_hash", strategy.definition.sourceHash)
+        line.field("diagnostics", diagnostics)
+        write(line)
+        lastEvent = "\(time.clock) strategy edit rejected; still running \(strategy.definition.sourceHash)"
+    }
+
+    /// Stops the run cleanly: cancels every order, flattens the position and journals the end. With a
+    /// simulated exchange the flatten is driven to completion here (in data time, at most 10 s);
+    /// with another broker the caller keeps ticking until `isFlat`.
+    /// - Returns: the time the run ended.
+    @discardableResult
+    public func stop(reason: String, at time: Timestamp) -> Timestamp {
+        var now = time
+        let market = engine.marketState(at: now)
+        let context = MarketContext(state: market, time: now, lastDataTime: engine.lastEventTime)
+        record(execution.update(market: context), at: now)
+        if !isFlat, case .success(let events) = execution.execute(.cancelAllAndFlatten(reason: "stop: \(reason)"), market: context) {
+            record(events, at: now)
+        }
+        inFlight = nil
+        if let exchange {
+            var steps = 0
+            while !isFlat, steps < 200 {
+                steps += 1
+                now = now + .milliseconds(50)
+                exchange.advance(to: now)
+                let context = MarketContext(state: engine.marketState(at: now), time: now, lastDataTime: engine.lastEventTime)
+                record(execution.update(market: context), at: now)
+            }
+        }
+        let account = execution.account
+        statistics.observe(time: now, equity: account.dailyPL, last: engine.last)
+        var line = JSONLine(type: RecordType.stop)
+        line.time(now)
+        line.field("reason", reason)
+        line.field("flat", isFlat)
+        line.field("position", account.position)
+        line.field("realized_pl", price: account.realizedPL)
+        line.field("commissions", price: account.commissions)
+        line.field("daily_pl", price: account.dailyPL)
+        line.field("daily_trades", account.dailyTrades)
+        line.field("halted", execution.halt?.reason)
+        write(line)
+        return now
+    }
+
+    /// No position and no order working.
+    public var isFlat: Bool {
+        execution.account.position == 0 && !execution.orders.hasLiveOrders
+    }
+
+    /// Everything the terminal view shows, built on demand (it evaluates the full checklist).
+    public func viewSnapshot(at time: Timestamp) -> AgentSnapshot {
+        let state = self.state(at: time)
+        let checklist = strategy.evaluate(state, previous: previous)
+        var view = AgentSnapshot()
+        view.time = time
+        view.symbol = settings.symbol
+        view.strategyName = strategy.definition.name
+        view.model = settings.modelDescription
+        view.last = state.market.last
+        view.bid = state.market.bidStack.first?.price
+        view.ask = state.market.askStack.first?.price
+        view.account = state.account
+        view.activeOrders = state.activeOrders
+        func condition(_ result: ConditionResult) -> AgentSnapshot.Condition {
+            let values = result.readings.map(\.description).joined(separator: ", ")
+            return AgentSnapshot.Condition(text: "\(result.rule)" + (values.isEmpty ? "" : "  [\(values)]"), passed: result.passed)
+        }
+        view.longConditions = checklist.long.conditions.map(condition)
+        view.shortConditions = checklist.short.conditions.map(condition)
+        view.lastDecision = lastDecision
+        view.lastVerdict = lastVerdict
+        view.lastEvent = lastEvent
+        view.modelBusy = inFlight != nil
+        view.halted = execution.halt.map { "\($0.time.clock) \($0.reason)" }
+        view.trades = statistics.trades.count
+        return view
+    }
+}

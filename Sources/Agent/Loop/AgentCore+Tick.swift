@@ -1,0 +1,107 @@
+import Execution
+public import MarketData
+import StateVector
+import Strategy
+
+extension AgentCore {
+    /// One turn of the loop at `time` (the runner calls it when `nextTick` is due): broker reports,
+    /// the state, compiled exits, the checklist and, by the consult policy, a question for the model.
+    /// - Returns: the question to ask, when the model should be consulted now.
+    public func tick(at time: Timestamp) -> Consultation? {
+        nextTick = time + tickInterval
+        if pendingReload != nil { applyReload(at: time) }
+        statistics.ticks += 1
+        let market = engine.marketState(at: time)
+        let context = MarketContext(state: market, time: time, lastDataTime: engine.lastEventTime)
+        let updates = execution.update(market: context)
+        if !updates.isEmpty { record(updates, at: time) }
+        var state = StateVector(
+            market: market, account: execution.accountState, activeOrders: execution.activeOrders, history: history)
+        if state.account.position != 0 {
+            applyExits(state: state, context: context, at: time)
+            state.account = execution.accountState
+            state.activeOrders = execution.activeOrders
+        }
+        statistics.observe(time: time, equity: state.account.dailyPL, last: market.last)
+        defer { previous = state }
+        if let last = lastTickJournal, time - last < settings.tickJournalInterval {
+        } else {
+            lastTickJournal = time
+            journalTick(state, at: time)
+        }
+        guard inFlight == nil, execution.halt == nil else { return nil }
+        let long = strategy.entryPasses(.long, state, previous: previous)
+        let short = strategy.entryPasses(.short, state, previous: previous)
+        let consult: Bool
+        switch strategy.definition.consult {
+        case .everyTick: consult = true
+        case .onSetup: consult = long || short
+        case .onSetupOrPosition: consult = long || short || state.account.position != 0
+        }
+        guard consult else { return nil }
+        let question = Consultation(
+            id: nextConsultationID, askedAt: time, state: state, previous: previous, longPassed: long, shortPassed: short)
+        nextConsultationID += 1
+        inFlight = question
+        if !settings.rulesOnly {
+            var line = JSONLine(type: RecordType.modelRequest)
+            line.time(time)
+            line.field("id", question.id)
+            line.field("checklist", question.call.rawValue)
+            line.field("position", state.account.position)
+            write(line)
+        }
+        return question
+    }
+
+    /// Exits never need the model: a fired `exit` flattens at once, `tighten_stop` and
+    /// `update_target` move the bracket (still through the risk manager).
+    private func applyExits(state: StateVector, context: MarketContext, at time: Timestamp) {
+        guard !execution.orders.isFlattening else { return }
+        let checklist = strategy.evaluate(state, previous: previous)
+        for exit in checklist.firedExits {
+            let command: TradeCommand
+            switch exit.action {
+            case .exit: command = .cancelAllAndFlatten(reason: "exit rule \(exit.name) fired: \(exit.rule)")
+            case .tightenStop:
+                guard let price = exit.price else { continue }
+                command = .updateStop(price)
+            case .updateTarget:
+                guard let price = exit.price, price != state.activeOrders.first(where: { $0.role == .target })?.price else { continue }
+                command = .updateTarget(price)
+            }
+            let readings = exit.readings.map(\.description).joined(separator: ", ")
+            var line = JSONLine(type: RecordType.exit)
+            line.time(time)
+            line.field("rule", exit.name)
+            line.field("when", exit.rule)
+            line.field("action", exit.action.name)
+            line.field("price", price: exit.price)
+            line.field("readings", readings)
+            switch execution.execute(command, market: context) {
+            case .success(let events):
+                line.field("result", "done")
+                write(line)
+                record(events, at: time)
+                statistics.exitsFired += 1
+                lastEvent = "\(time.clock) exit rule \(exit.name) (\(exit.action.name)) fired: \(readings)"
+            case .failure(let refusal):
+                line.field("result", "refused by risk: \(refusal)")
+                write(line)
+            }
+            if case .exit = exit.action { return }
+        }
+    }
+
+    private func journalTick(_ state: StateVector, at time: Timestamp) {
+        var line = JSONLine(type: RecordType.tick)
+        line.time(time)
+        line.field("last", price: state.market.last)
+        line.field("bid", price: state.market.bidStack.first?.price)
+        line.field("ask", price: state.market.askStack.first?.price)
+        line.field("position", state.account.position)
+        line.field("daily_pl", price: state.account.dailyPL)
+        line.field("orders", state.activeOrders.count)
+        write(line)
+    }
+}

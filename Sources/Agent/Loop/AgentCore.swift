@@ -1,0 +1,149 @@
+public import Analytics
+import Brain
+public import Execution
+public import MarketData
+public import StateVector
+public import Strategy
+
+/// The agent's loop as a synchronous, single-owner state machine driven by four kinds of input:
+/// market events, ticks, model answers and (through ticks) broker reports. A backtest calls it
+/// straight from the replay at millions of events per second; the live runner is an async shell
+/// around it. Every tick builds the state, applies the compiled exit rules at once and, by the
+/// strategy's `consult` policy, asks the model (one question in flight at most). An answer is judged
+/// by the `Gate` on the state when it arrives, then by the `RiskManager` inside `ExecutionEngine`.
+public final class AgentCore {
+    public let settings: AgentSettings
+    public internal(set) var strategy: CompiledStrategy
+    public internal(set) var engine: FeatureEngine
+    public internal(set) var execution: ExecutionEngine
+    /// The simulator when the broker is one: it must see every market event.
+    public let exchange: SimulatedExchange?
+    let broker: any Broker
+    let journal: JournalWriter?
+    var gate: Gate
+    public internal(set) var statistics = RunStatistics()
+    /// When the next tick is due.
+    public internal(set) var nextTick: Timestamp
+    var tickInterval: Duration
+    var history: [HistoryEntry] = []
+    var previous: StateVector?
+    /// The question the model is answering, if any.
+    public internal(set) var inFlight: Consultation?
+    var nextConsultationID = 1
+    var pendingReload: CompiledStrategy?
+    var trades: TradeTracker
+    var lastTickJournal: Timestamp?
+    /// The first journal write that failed; the runner stops when it is set.
+    public internal(set) var journalFailure: JournalError?
+    /// The last decision and verdict, for the view.
+    public internal(set) var lastDecision: String?
+    public internal(set) var lastVerdict: String?
+    public internal(set) var lastEvent: String?
+
+    /// - Parameters:
+    ///   - broker: where orders go; when it is a `SimulatedExchange` pass it as `exchange` too.
+    ///   - recovered: the day so far, read back from the journal (its halt stays in force).
+    ///   - averageDailyVolume: for RVOL_DAY; nil leaves RVOL_DAY null.
+    public init(
+        settings: AgentSettings, strategy: CompiledStrategy, broker: any Broker, exchange: SimulatedExchange?,
+        journal: JournalWriter?, recovered: RecoveredDay?, averageDailyVolume: Int64?, startAt time: Timestamp
+    ) {
+        self.settings = settings
+        self.strategy = strategy
+        self.broker = broker
+        self.exchange = exchange
+        self.journal = journal
+        let definition = strategy.definition
+        engine = FeatureEngine(symbol: settings.symbol, parameters: definition.features, averageDailyVolume: averageDailyVolume)
+        execution = ExecutionEngine(
+            broker: broker, limits: Self.limits(definition.risk), configuration: Self.orderConfiguration(settings),
+            session: settings.session.description, restoring: recovered?.execution)
+        gate = Gate(maxDecisionAge: .milliseconds(definition.risk.maxDecisionAgeMs))
+        tickInterval = Self.interval(hz: definition.loopHz)
+        nextTick = Self.firstTick(after: time, every: tickInterval)
+        trades = TradeTracker(position: recovered?.position ?? 0)
+        statistics.sampleEvery = settings.mode == "backtest" ? .seconds(10) : .seconds(1)
+        write(
+            JournalRecords.session(
+                account: settings.account, symbol: settings.symbol, date: settings.session.description, mode: settings.mode,
+                broker: settings.broker, model: settings.modelDescription, strategy: definition.name,
+                strategyHash: definition.sourceHash, data: nil, at: time))
+        if let recovered, !recovered.isEmpty || recovered.corruptTail != nil {
+            var line = JSONLine(type: RecordType.recovered)
+            line.time(time)
+            line.field("summary", recovered.summary)
+            line.field("sessions", recovered.sessions)
+            line.field("corrupt_tail", recovered.corruptTail)
+            write(line)
+        }
+    }
+
+    static func limits(_ risk: RiskSettings) -> RiskLimits {
+        var limits = RiskLimits()
+        limits.maxDailyLoss = risk.maxDailyLoss
+        limits.maxPosition = risk.maxPosition
+        limits.maxTradesPerDay = risk.maxTradesPerDay
+        limits.maxSpread = risk.maxSpread
+        limits.maxDataAge = .milliseconds(risk.maxDataAgeMs)
+        limits.maxRiskPerShare = risk.maxRiskPerShare
+        limits.maxTarget = risk.maxTarget
+        limits.levelBuffer = risk.levelBuffer
+        limits.maxSlippage = risk.maxSlippage
+        return limits
+    }
+
+    static func orderConfiguration(_ settings: AgentSettings) -> OrderManager.Configuration {
+        let compactDate = settings.session.description.filter { $0 != "-" }
+        return OrderManager.Configuration(session: "\(settings.symbol)-\(compactDate)", entryTimeout: settings.entryTimeout)
+    }
+
+    static func interval(hz: Int) -> Duration {
+        .nanoseconds(Timestamp.nanosPerSecond / Int64(max(1, hz)))
+    }
+
+    /// Ticks sit on a grid from midnight (09:30:00.000, 09:30:00.200, …), so runs line up.
+    static func firstTick(after time: Timestamp, every interval: Duration) -> Timestamp {
+        let step = max(interval.nanosecondCount, 1)
+        return Timestamp(nanos: (time.nanos / step + 1) * step)
+    }
+
+    // MARK: Inputs
+
+    /// One market event, to the analytics and (in a simulation) the exchange. The runner must run
+    /// every tick and deliver every answer due before `event.time` first.
+    @inline(__always)
+    public func apply(_ event: TimedEvent) {
+        engine.apply(event)
+        exchange?.apply(event)
+        statistics.events += 1
+    }
+
+    /// After a restart: sends the restored working orders to the broker again.
+    public func resume(at time: Timestamp) {
+        guard !execution.orders.liveOrders.isEmpty else { return }
+        record(execution.resume(at: time), at: time)
+    }
+
+    /// Queues a new version of the strategy; it takes over at the next tick.
+    public func stageReload(_ strategy: CompiledStrategy) {
+        pendingReload = strategy
+    }
+
+    /// The current state, built on demand (the view, `fsd state`-like tools).
+    public func state(at time: Timestamp) -> StateVector {
+        StateVector(market: engine.marketState(at: time), account: execution.accountState, activeOrders: execution.activeOrders, history: history)
+    }
+
+    func write(_ line: JSONLine) {
+        write(rawLine: line.json)
+    }
+
+    func write(rawLine json: String) {
+        guard let journal, journalFailure == nil else { return }
+        do {
+            try journal.append(json: json)
+        } catch {
+            journalFailure = error
+        }
+    }
+}

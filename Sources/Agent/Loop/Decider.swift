@@ -1,0 +1,73 @@
+public import Brain
+import Foundation
+import StateVector
+public import Strategy
+
+/// Who answers the loop's questions: the compiled checklist alone (`--model rules`, answered at
+/// once, in the loop's own thread) or a language model (asked through the prompt, answered later).
+public struct Decider: Sendable {
+    private enum Kind: Sendable {
+        case rules
+        case model(any LanguageModel, PromptTemplate)
+    }
+
+    private let kind: Kind
+    /// How reports and the journal announce the decider.
+    public let description: String
+    /// Longest a model call may take before it counts as no answer.
+    public var timeout: Duration
+
+    /// The compiled checklist decides alone; every report says so.
+    public static func rules() -> Decider {
+        Decider(kind: .rules, description: "rules (the compiled checklist decides alone, no model)", timeout: .zero)
+    }
+
+    /// `model` answers prompts rendered from the strategy through `template`.
+    public static func model(_ model: any LanguageModel, template: PromptTemplate, timeout: Duration = .seconds(30)) -> Decider {
+        Decider(kind: .model(model, template), description: model.name, timeout: timeout)
+    }
+
+    public var isRules: Bool {
+        if case .rules = kind { return true }
+        return false
+    }
+
+    /// The rules' answer, decided now; nil when a model must be asked.
+    public func immediate(_ question: Consultation, strategy: CompiledStrategy) -> ModelAnswer? {
+        guard case .rules = kind else { return nil }
+        let command: Command
+        if question.state.account.position == 0, question.longPassed || question.shortPassed {
+            command = RulesDecider(strategy: strategy).decide(question.state, previous: question.previous)
+        } else if question.state.account.position != 0 {
+            // The loop has already applied every compiled exit rule that fired.
+            command = .wait(reason: "holding: compiled exits manage the position")
+        } else {
+            command = .wait(reason: "no setup")
+        }
+        let text = command.description
+        return ModelAnswer(
+            consultation: question.id, reply: ParsedReply(outcome: .success(command), raw: text, reasoning: nil, answer: text),
+            latency: .zero)
+    }
+
+    /// Asks the model about `question` and waits for its answer (or its failure).
+    public func ask(_ question: Consultation, strategy: CompiledStrategy) async -> ModelAnswer {
+        guard case .model(let model, let template) = kind else {
+            return immediate(question, strategy: strategy)
+                ?? ModelAnswer(consultation: question.id, reply: nil, failure: "no decider", latency: .zero)
+        }
+        let renderer = PromptRenderer(strategy: strategy.definition, template: template)
+        let checklist = strategy.evaluate(question.state, previous: question.previous)
+        let request = ModelRequest(messages: renderer.messages(for: question.state, checklist: checklist), timeout: timeout)
+        let started = ContinuousClock.now
+        do {
+            let reply = try await model.complete(request)
+            let parsed = CommandParser.parse(reply.answer, reasoning: reply.reasoning)
+            let record = try? ModelReplyRecord(promptHash: request.promptHash, reply: reply).jsonLine()
+            return ModelAnswer(consultation: question.id, reply: parsed, latency: reply.latency, record: record)
+        } catch {
+            return ModelAnswer(
+                consultation: question.id, reply: nil, failure: "\(model.name): \(error)", latency: ContinuousClock.now - started)
+        }
+    }
+}

@@ -1,0 +1,33 @@
+/// A complete model reply and what it cost.
+public struct ModelReply: Hashable, Sendable {
+    /// The answer text (may still hold a `<think>` block when the server sends reasoning inline).
+    public var answer: String
+    /// Reasoning the server sent apart from the answer; nil when none.
+    public var reasoning: String?
+    /// Tokens of the prompt as the server counted them (nil when it did not say).
+    public var promptTokens: Int?
+    /// Tokens generated, reasoning included.
+    public var completionTokens: Int?
+    /// From sending the request to the first reasoning or answer text; nil when none arrived.
+    public var timeToFirstToken: Duration?
+    /// From sending the request to the end of the stream.
+    public var latency: Duration
+    /// The model that answered, as the caller named it.
+    public var model: String
+    /// Why generation stopped (`stop`, `length`, …) when the server said.
+    public var finishReason: String?
+
+    public init(
+        answer: String, reasoning: String? = nil, promptTokens: Int? = nil, completionTokens: Int? = nil,
+        timeToFirstToken: Duration? = nil, latency: Duration, model: String, finishReason: String? = nil
+    ) {
+        self.answer = answer
+        self.reasoning = reasoning
+        self.promptTokens = promptTokens
+        self.completionTokens = completionTokens
+        self.timeToFirstToken = timeToFirstToken
+        self.latency = latency
+        self.model = model
+        self.finishReason = finishReason
+    }
+}

@@ -1,0 +1,32 @@
+public import MarketData
+
+/// Where orders go: the simulated exchange in replay, TWS / IB Gateway live.
+///
+/// The loop owns its broker and calls it from one task, synchronously: requests go in with the
+/// session time they are made at, and what became of them comes back through `drainReports()`,
+/// which the loop polls at tick boundaries. A socket client buffers what arrives between polls;
+/// the simulator produces reports as it replays events. The protocol is class-bound (so an
+/// `OrderManager` and the replay runner can share one simulator) and deliberately not `Sendable`:
+/// the simulator is a plain class confined to the task that owns the loop, and a live client that
+/// talks to a socket on other threads keeps its own synchronisation and may add `Sendable`.
+public protocol Broker: AnyObject {
+    /// Submits orders together: a bracket's entry, target and stop in one call, which a venue with
+    /// native brackets transmits as one group (IBKR: `transmit` on the last). An order whose id the
+    /// broker already knows is ignored, never duplicated.
+    func submit(_ orders: [OrderRequest], at time: Timestamp)
+    /// Moves a working or held order's limit or trigger price.
+    func modify(_ id: ClientOrderID, price: Price, at time: Timestamp)
+    /// Cancels what is left of an order (and the legs of an entry that has not filled at all).
+    func cancel(_ id: ClientOrderID, at time: Timestamp)
+    /// Cancels every order of ours that is not done.
+    func cancelAll(at time: Timestamp)
+    /// Everything that happened since the last call, in order.
+    func drainReports() -> [ExecutionReport]
+}
+
+extension Broker {
+    /// Submits one order.
+    public func submit(_ order: OrderRequest, at time: Timestamp) {
+        submit([order], at: time)
+    }
+}

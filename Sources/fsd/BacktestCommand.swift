@@ -1,0 +1,100 @@
+import Agent
+import ArgumentParser
+import Foundation
+import MarketData
+
+/// `fsd backtest`: the same loop on simulated time, as fast as the machine allows, then a report.
+struct BacktestCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "backtest",
+        abstract: "Backtest a strategy on a recorded session: the live loop on simulated time, then a report.",
+        discussion: """
+            Replays the session through the simulated exchange with the same loop, gate, risk manager \
+            and journal as fsd run, as fast as the machine allows. A model's real latency (or the \
+            --latency figure) is charged in simulated time, so an answer reaches the gate as late as it \
+            would live, and is dropped when older than max_decision_age_ms.
+
+            Prints a summary: trades, win rate, P&L after commissions, max drawdown, decisions by \
+            verdict, the agreement matrix model × checklist, model latency percentiles and the speed \
+            (events/s, per-tick decision-path p50/p99). --json prints it as one JSON object; \
+            --report writes a self-contained HTML page with the equity curve and the price path with \
+            every entry and exit.
+
+            The journal goes to data/logs/backtests/<date>-<symbol>.jsonl (replaced on every \
+            backtest), never to a live day's journal; --journal PATH elsewhere, --no-journal for none.
+            Without --data the bundled GOOG 2012-06-21 session is used. Exit status: 0 ok, 1 invalid \
+            input, 2 runtime failure (data, journal, model server).
+
+            Examples:
+              fsd backtest --strategy strategies/momentum.yaml --model rules
+              fsd backtest --strategy strategies/momentum.yaml --model rules --from 10:00 --to 12:00 --report out.html
+              fsd backtest --strategy strategies/momentum.yaml --model ollama:deepseek-r1:8b --latency 1500 --json
+              fsd backtest --strategy s.yaml --model recorded:data/logs/2012-06-21-GOOG.jsonl
+            """
+    )
+
+    @OptionGroup var options: AgentOptions
+
+    @Option(help: "Start trading at this session time (HH:MM); earlier data only warms up the analytics.")
+    var from: String?
+
+    @Option(help: "Stop (flat) at this session time (HH:MM).")
+    var to: String?
+
+    @Option(help: "Charge this model latency in milliseconds per answer instead of the measured one.")
+    var latency: Int64?
+
+    @Flag(help: "Print the summary as one JSON object.")
+    var json = false
+
+    @Option(help: "Write an HTML report (equity curve, price path with entries and exits) to this file.")
+    var report: String?
+
+    @Flag(help: "Write no journal.")
+    var noJournal = false
+
+    func validate() throws {
+        if let from, SessionTime.parse(from) == nil { throw ValidationError("--from must be HH:MM or HH:MM:SS, e.g. 10:00") }
+        if let to, SessionTime.parse(to) == nil { throw ValidationError("--to must be HH:MM or HH:MM:SS, e.g. 15:30") }
+        if let from = from.flatMap(SessionTime.parse), let to = to.flatMap(SessionTime.parse), to <= from {
+            throw ValidationError("--to must be later than --from")
+        }
+        if let latency, !(0...600_000).contains(latency) { throw ValidationError("--latency must be 0...600000 ms") }
+        try options.check()
+    }
+
+    func run() async throws {
+        let prepared = await options.prepare()
+        let header: (String, SessionDate)
+        do {
+            let source = try ReplaySource.open(path: options.data, prefetch: false)
+            header = (source.symbol, source.sessionDate)
+        } catch {
+            Console.fail("\(error)", status: 2)
+        }
+        if let wanted = options.symbol, wanted != header.0 {
+            Console.fail("error: --symbol \(wanted) does not match the data file, which holds \(header.0)", status: 1)
+        }
+        let journalPath = noJournal ? nil : options.journal ?? "data/logs/backtests/\(header.1)-\(header.0).jsonl"
+        let configuration = BacktestRunner.Configuration(
+            dataPath: options.data, from: from.flatMap(SessionTime.parse), to: to.flatMap(SessionTime.parse),
+            latency: latency.map { .milliseconds($0) }, journalPath: journalPath, averageDailyVolume: options.adv,
+            exchange: options.exchangeConfiguration, showProgress: isTerminal(2))
+        if !json { Console.announce("fsd backtest: \(header.0) \(header.1), model \(prepared.decider.description)") }
+        let summary: BacktestSummary
+        do {
+            summary = try await BacktestRunner(configuration: configuration, strategy: prepared.strategy, decider: prepared.decider).run()
+        } catch {
+            Console.fail("\(error)", status: 2)
+        }
+        if let report {
+            do {
+                try HTMLReport.render(summary).write(toFile: report, atomically: true, encoding: .utf8)
+            } catch {
+                Console.fail("\(report): error: cannot write the report: \(error.localizedDescription)", status: 2)
+            }
+        }
+        Console.write((json ? summary.json : summary.text) + "\n")
+        if let report, !json { Console.announce("report: \(report)") }
+    }
+}

@@ -1,0 +1,265 @@
+import ArgumentParser
+import Brain
+import Foundation
+import StateVector
+import Strategy
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
+/// `fsd decide`: one full decision on one state — prompt, model reply, parsed command, verdict.
+struct DecideCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "decide",
+        abstract: "One full decision on one state: prompt, model reply, parsed command, the checklist's verdict.",
+        discussion: """
+            Renders the strategy's prompt for the state, asks the model (its reasoning streams to the \
+            terminal, dimmed), parses the command the model answered, and prints the checklist's \
+            verdict on it: AGREE, REFUSE with each failing condition and the value it read, or \
+            DISAGREE when the model waits while the rules see a setup. A reply that holds no \
+            well-formed command counts as WAIT and is shown raw.
+
+            --model takes ollama:NAME (default ollama:deepseek-r1:8b at 127.0.0.1:11434), \
+            ollama:URL#NAME, openai:URL#NAME (llama.cpp's llama-server, vLLM, LM Studio; an API key \
+            is read from $FSD_OPENAI_API_KEY), recorded:JOURNAL.jsonl (replies of an earlier run), \
+            or rules (no model: the checklist proposes the command, so everything works without a \
+            model server).
+
+            Exit status: 0 when a decision was made (whatever the verdict), 1 for invalid input \
+            (strategy, state, template or --model), 2 when the model could not answer.
+
+            Examples:
+              fsd decide --strategy strategies/momentum.yaml --state state.json --model rules
+              fsd decide --strategy strategies/momentum.yaml --state state.json --show-prompt
+              fsd decide --strategy strategies/momentum.yaml --state state.json \\
+                --model openai:http://127.0.0.1:8765#gemma3-270m --grammar --timeout 30
+              fsd state --data FILE --at 10:15:00 > state.json    # a state from a replay
+            See docs/LLM.md for models, the prompt template and recorded decisions.
+            """
+    )
+
+    @Option(help: "Strategy file (YAML), e.g. strategies/momentum.yaml.")
+    var strategy: String
+
+    @Option(help: "State vector JSON (the seed's shape, as `fsd state` prints it).")
+    var state: String
+
+    @Option(help: "ollama:NAME | ollama:URL#NAME | openai:URL#NAME | recorded:JOURNAL.jsonl | rules.")
+    var model: String = ModelSpec.default.description
+
+    @Option(help: "Prompt template (default: prompts/system.md beside the strategies folder, else built in).")
+    var template: String?
+
+    @Flag(help: "Print the rendered prompt before asking.")
+    var showPrompt = false
+
+    @Flag(help: "Constrain the output with the GBNF grammar of the six commands (llama.cpp servers).")
+    var grammar = false
+
+    @Option(help: "Seconds the model may take for the whole reply.")
+    var timeout: Double = 120
+
+    @Flag(help: "Print the decision as one JSON object instead of text.")
+    var json = false
+
+    func validate() throws {
+        guard timeout > 0, timeout <= 3600 else {
+            throw ValidationError("--timeout must be between 0 and 3600 seconds")
+        }
+    }
+
+    func run() async throws {
+        let compiled: CompiledStrategy
+        do {
+            compiled = try StrategyLoader.load(contentsOf: strategy)
+        } catch let error as StrategyError {
+            return try fail(error.description, status: error.isUnreadable ? 2 : 1)
+        } catch {
+            return try fail("\(strategy): error: \(error)", status: 2)
+        }
+        guard let bytes = FileManager.default.contents(atPath: state).map(Array.init) else {
+            return try fail("\(state): error: cannot read the state file; check the path", status: 2)
+        }
+        let vector: StateVector
+        do {
+            vector = try StateVectorDecoder.decode(bytes, fileName: state)
+        } catch {
+            return try fail(error.rendered(source: bytes), status: 1)
+        }
+        let spec: ModelSpec
+        let renderer: PromptRenderer
+        do {
+            spec = try ModelSpec.parse(model)
+            renderer = PromptRenderer(
+                strategy: compiled.definition,
+                template: try PromptTemplate.locate(
+                    explicit: template, strategyPath: strategy, strategyName: compiled.definition.name))
+        } catch let error as ModelSpecError {
+            return try fail("error: --model: \(error)", status: 1)
+        } catch {
+            return try fail("\(error)", status: 1)
+        }
+        let checklist = compiled.evaluate(vector)
+        let messages = renderer.messages(for: vector, checklist: checklist)
+        let output = TerminalOutput(enabled: !json)
+        if showPrompt, !json {
+            output.section("prompt: system (\(renderer.template.source))")
+            output.line(messages[0].content)
+            output.section("prompt: user")
+            output.line(messages[1].content)
+        }
+        let request = ModelRequest(
+            messages: messages, timeout: .milliseconds(Int64(timeout * 1000)), temperature: 0,
+            grammar: grammar ? CommandGrammar.gbnf : nil, onEvent: { output.stream($0) })
+        let reply: ModelReply
+        do {
+            if let languageModel = try spec.makeModel() {
+                output.section("asking \(languageModel.name)")
+                reply = try await languageModel.complete(request)
+            } else {
+                reply = RulesDecider(strategy: compiled).reply(vector, checklist: checklist)
+            }
+        } catch let error as ModelError {
+            output.endStream()
+            // Asking a provider for what it cannot do (a grammar from ollama) is the user's input.
+            return try fail("error: \(error)", status: error.kind == .unsupported ? 1 : 2)
+        }
+        output.endStream()
+        let parsed = CommandParser.parse(reply.answer, reasoning: reply.reasoning)
+        let review = CommandReview.review(
+            parsed.command, state: vector, checklist: checklist, risk: compiled.definition.risk)
+        if json {
+            try printJSON(
+                reply: reply, parsed: parsed, review: review, checklist: checklist, spec: spec, request: request)
+            return
+        }
+        output.section("decision")
+        if let failure = parsed.failure {
+            emit("command:   WAIT (\(failure))")
+            emit("raw reply: \(parsed.raw)")
+        } else {
+            emit("command:   \(parsed.command)")
+        }
+        emit("checklist: \(review.description)")
+        emit("setup:     \(checklist.verdict)")
+        emit("model:     \(reply.model)\(Self.stats(reply))")
+    }
+
+    private static func stats(_ reply: ModelReply) -> String {
+        guard reply.model != RulesDecider.name else { return " (no model: the checklist proposed the command)" }
+        var parts: [String] = []
+        if let ttft = reply.timeToFirstToken { parts.append("first token \(Self.seconds(ttft))") }
+        parts.append("total \(Self.seconds(reply.latency))")
+        if let prompt = reply.promptTokens { parts.append("\(prompt) prompt tokens") }
+        if let completion = reply.completionTokens { parts.append("\(completion) completion tokens") }
+        return " (" + parts.joined(separator: ", ") + ")"
+    }
+
+    private static func seconds(_ duration: Duration) -> String {
+        String(format: "%.2f s", duration.milliseconds / 1000)
+    }
+
+    private func printJSON(
+        reply: ModelReply, parsed: ParsedReply, review: CommandReview, checklist: Checklist, spec: ModelSpec,
+        request: ModelRequest
+    ) throws {
+        let document = DecisionDocument(
+            model: reply.model, promptHash: request.promptHash, reasoning: parsed.reasoning, answer: parsed.answer,
+            command: parsed.command.description, parseFailure: parsed.failure?.description,
+            verdict: review.verdict.rawValue,
+            reasons: review.reasons, setup: checklist.verdict, latencyMs: reply.latency.milliseconds,
+            ttftMs: reply.timeToFirstToken?.milliseconds, promptTokens: reply.promptTokens,
+            completionTokens: reply.completionTokens)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        emit(String(decoding: try encoder.encode(document), as: UTF8.self))
+    }
+
+    private func fail(_ message: String, status: Int32) throws {
+        FileHandle.standardError.write(Data((message + "\n").utf8))
+        throw ExitCode(status)
+    }
+
+    struct DecisionDocument: Encodable {
+        var model: String
+        var promptHash: String
+        var reasoning: String?
+        var answer: String
+        var command: String
+        var parseFailure: String?
+        var verdict: String
+        var reasons: [String]
+        var setup: String
+        var latencyMs: Double
+        var ttftMs: Double?
+        var promptTokens: Int?
+        var completionTokens: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case model, reasoning, answer, command, verdict, reasons, setup
+            case promptHash = "prompt_hash", parseFailure = "parse_failure", latencyMs = "latency_ms", ttftMs =
+                "ttft_ms"
+            case promptTokens = "prompt_tokens", completionTokens = "completion_tokens"
+        }
+    }
+}
+
+/// Streams a reply to the terminal as it arrives: reasoning dimmed on a TTY, then the answer.
+private final class TerminalOutput: @unchecked Sendable {
+    private let lock = NSLock()
+    private let enabled: Bool
+    private let dim: Bool
+    private var current: String?
+
+    init(enabled: Bool) {
+        self.enabled = enabled
+        self.dim = isatty(STDOUT_FILENO) != 0 && ProcessInfo.processInfo.environment["NO_COLOR"] == nil
+    }
+
+    func section(_ title: String) {
+        guard enabled else { return }
+        endStream()
+        emit("── \(title) ──")
+    }
+
+    func line(_ text: String) {
+        guard enabled else { return }
+        emit(text)
+    }
+
+    func stream(_ event: StreamEvent) {
+        guard enabled else { return }
+        lock.lock()
+        defer { lock.unlock() }
+        let (kind, text) =
+            switch event {
+            case .reasoning(let text): ("reasoning", text)
+            case .answer(let text): ("answer", text)
+            }
+        if current != kind {
+            if current != nil { write("\n") }
+            write("── \(kind) ──\n")
+            current = kind
+        }
+        write(kind == "reasoning" && dim ? "\u{1B}[2m\(text)\u{1B}[0m" : text)
+    }
+
+    func endStream() {
+        lock.lock()
+        defer { lock.unlock() }
+        if current != nil { write("\n") }
+        current = nil
+    }
+
+    private func write(_ text: String) {
+        FileHandle.standardOutput.write(Data(text.utf8))
+    }
+}
+
+/// Writes a line to standard output unbuffered, in order with the streamed reply.
+private func emit(_ text: String) {
+    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+}
