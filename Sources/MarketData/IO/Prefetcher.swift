@@ -59,7 +59,9 @@ final class Prefetcher<Source: BlockSource>: @unchecked Sendable {
             current = nil
             condition.signal()
         }
-        while ready.isEmpty && !finished && failure == nil { condition.wait() }
+        // A cancelled producer stops without finishing: a consumer waiting for it (a prefetcher
+        // chained behind this one, on its own thread) must not wait forever.
+        while ready.isEmpty && !finished && failure == nil && !cancelled { condition.wait() }
         if !ready.isEmpty {
             let block = ready.removeFirst()
             current = block

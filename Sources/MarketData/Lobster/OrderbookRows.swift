@@ -186,8 +186,13 @@ final class OrderbookRows: BlockSource, @unchecked Sendable {
         let first = low
         // First unchanged trailing field: the first whose separating comma lies in the common suffix.
         let suffixStart = oldLength &- suffix
-        var last = first &+ 1
-        while last < columns && oldStarts[last] &- 1 < suffixStart { last &+= 1 }
+        low = first &+ 1
+        high = columns
+        while low < high {
+            let middle = (low &+ high) >> 1
+            if oldStarts[middle] &- 1 < suffixStart { low = middle &+ 1 } else { high = middle }
+        }
+        let last = low
         let shift = length &- oldLength
         var scanner = FieldScanner(at: start + oldStarts[first])
         var index = first
