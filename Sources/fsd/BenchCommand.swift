@@ -54,13 +54,18 @@ struct BenchCommand: ParsableCommand {
 
     func run() throws {
         do {
-            guard (1...100).contains(runs) else { throw CommandFailure("--runs \(runs): expected 1 to 100", exitCode: 1) }
+            guard (1...100).contains(runs) else {
+                throw CommandFailure("error: --runs \(runs): expected 1 to 100", exitCode: 1)
+            }
             guard (1...3_600_000).contains(stateIntervalMs) else {
-                throw CommandFailure("--state-interval-ms \(stateIntervalMs): expected 1 to 3600000", exitCode: 1)
+                throw CommandFailure(
+                    "error: --state-interval-ms \(stateIntervalMs): expected 1 to 3600000", exitCode: 1)
             }
             let path = try ReplayInput.resolve(data)
-            let report = try BenchRunner(path: path, runs: runs, interval: Int64(stateIntervalMs) * Timestamp.nanosPerMillisecond)
-                .measure()
+            let report = try BenchRunner(
+                path: path, runs: runs, interval: Int64(stateIntervalMs) * Timestamp.nanosPerMillisecond
+            )
+            .measure()
             print(json ? report.json : report.text)
         } catch let failure as CommandFailure {
             CommandFailure.report(failure.message)
@@ -80,14 +85,13 @@ struct BenchRunner {
         let probe = try ReplayInput.open(path)
         report.symbol = probe.symbol
         report.format = probe.format.rawValue
-        var stats = (events: 0, batches: 0, trades: 0, states: 0)
 
-        report.readOnly = try median { () throws -> Double in
+        report.readOnly = try rate { () throws -> (Int, Elapsed) in
             let source = try ReplayInput.open(path)
             var checksum: Int64 = 0
             var count = 0
             var batches = 0
-            let seconds = try Self.time {
+            let elapsed = try Self.time {
                 try ReplayInput.replay(source, path: path) { event in
                     checksum &+= event.time.nanos
                     count += 1
@@ -95,31 +99,31 @@ struct BenchRunner {
                     return true
                 }
             }
-            stats.events = count
-            stats.batches = batches
+            report.events = count
+            report.messages = batches
             if checksum == 42 { CommandFailure.report("") }  // keeps the loop from being optimised away
-            return Double(count) / seconds
+            return (count, elapsed)
         }
-        report.readBookFeatures = try median { () throws -> Double in
+        report.readBookFeatures = try rate { () throws -> (Int, Elapsed) in
             let source = try ReplayInput.open(path)
             var engine = FeatureEngine(symbol: source.symbol)
-            let seconds = try Self.time {
+            let elapsed = try Self.time {
                 try ReplayInput.replay(source, path: path) { event in
                     engine.apply(event)
                     return true
                 }
             }
-            stats.trades = engine.tradeCount
-            return Double(engine.eventCount) / seconds
+            report.trades = engine.tradeCount
+            return (engine.eventCount, elapsed)
         }
         var statesPerSecond: [Double] = []
-        report.full = try median { () throws -> Double in
+        report.full = try rate { () throws -> (Int, Elapsed) in
             let source = try ReplayInput.open(path)
             var engine = FeatureEngine(symbol: source.symbol)
             var next: Int64?
             var states = 0
             var sink = 0
-            let seconds = try Self.time {
+            let elapsed = try Self.time {
                 try ReplayInput.replay(source, path: path) { event in
                     if next == nil { next = event.time.nanos + interval }
                     while let tick = next, tick < event.time.nanos {
@@ -132,34 +136,30 @@ struct BenchRunner {
                 }
             }
             if sink == -1 { CommandFailure.report("") }
-            stats.states = states
-            statesPerSecond.append(Double(states) / seconds)
-            return Double(engine.eventCount) / seconds
+            report.stateBuilds = states
+            statesPerSecond.append(Double(states) / elapsed.wall)
+            return (engine.eventCount, elapsed)
         }
-        report.fullStatesPerSecond = statesPerSecond.sorted()[statesPerSecond.count / 2]
-        report.events = stats.events
-        report.messages = stats.batches
-        report.trades = stats.trades
-        report.stateBuilds = stats.states
+        report.fullStateBuildsPerSecond = statesPerSecond.sorted()[statesPerSecond.count / 2]
         report.peakMemoryStreamingMB = Self.peakMemoryMB()
 
         let events = try loadEvents()
-        report.bookFeaturesInMemory = median {
+        report.bookFeaturesInMemory = rate { () -> (Int, Elapsed) in
             var engine = FeatureEngine(symbol: report.symbol)
-            let seconds = Self.time { for event in events { engine.apply(event) } }
-            return Double(events.count) / seconds
+            let elapsed = Self.time { for event in events { engine.apply(event) } }
+            return (events.count, elapsed)
         }
-        report.bookOnlyInMemory = median {
+        report.bookOnlyInMemory = rate { () -> (Int, Elapsed) in
             var book = OrderBook()
             var sink: Int64 = 0
-            let seconds = Self.time {
+            let elapsed = Self.time {
                 for event in events {
                     if case .depth(let update) = event.event { book.apply(update) }
                     sink &+= (book.bestBid?.price.raw ?? 0) &+ (book.bestAsk?.price.raw ?? 0)
                 }
             }
             if sink == 42 { CommandFailure.report("") }
-            return Double(events.count) / seconds
+            return (events.count, elapsed)
         }
         measureLatencies(events, into: &report)
         report.peakMemoryMB = Self.peakMemoryMB()
@@ -212,22 +212,36 @@ struct BenchRunner {
         report.stateMaxNs = perState.max() ?? 0
     }
 
-    private func median(_ body: () throws -> Double) rethrows -> Double {
-        var values: [Double] = []
-        for _ in 0..<runs { values.append(try body()) }
-        values.sort()
-        return values[values.count / 2]
+    /// Seconds of wall-clock time and of CPU time (all the process's threads).
+    struct Elapsed {
+        var wall: Double
+        var cpu: Double
     }
 
-    private static func time(_ body: () throws -> Void) rethrows -> Double {
-        let start = nanos()
+    /// Runs `body` `runs` times; the median events per wall-clock second and per CPU second.
+    private func rate(_ body: () throws -> (Int, Elapsed)) rethrows -> Throughput {
+        var wall: [Double] = []
+        var cpu: [Double] = []
+        for _ in 0..<runs {
+            let (count, elapsed) = try body()
+            wall.append(Double(count) / elapsed.wall)
+            cpu.append(Double(count) / elapsed.cpu)
+        }
+        return Throughput(wall: wall.sorted()[runs / 2], cpu: cpu.sorted()[runs / 2])
+    }
+
+    private static func time(_ body: () throws -> Void) rethrows -> Elapsed {
+        let wallStart = nanos()
+        let cpuStart = nanos(CLOCK_PROCESS_CPUTIME_ID)
         try body()
-        return Double(max(1, nanos() - start)) / 1e9
+        return Elapsed(
+            wall: Double(max(1, nanos() - wallStart)) / 1e9,
+            cpu: Double(max(1, nanos(CLOCK_PROCESS_CPUTIME_ID) - cpuStart)) / 1e9)
     }
 
-    static func nanos() -> Int64 {
+    static func nanos(_ clock: clockid_t = CLOCK_MONOTONIC) -> Int64 {
         var spec = timespec()
-        clock_gettime(CLOCK_MONOTONIC, &spec)
+        clock_gettime(clock, &spec)
         return Int64(spec.tv_sec) * 1_000_000_000 + Int64(spec.tv_nsec)
     }
 
@@ -253,6 +267,13 @@ struct BenchRunner {
     }
 }
 
+/// Events per second of wall-clock time and per second of CPU time: on a machine shared with
+/// other work the second is the fairer figure (time spent descheduled is not counted).
+struct Throughput: Codable {
+    var wall = 0.0
+    var cpu = 0.0
+}
+
 /// What `fsd bench` reports.
 struct BenchReport: Codable {
     var data: String
@@ -263,13 +284,13 @@ struct BenchReport: Codable {
     var messages = 0
     var trades = 0
     var stateBuilds = 0
-    /// Events per second.
-    var readOnly = 0.0
-    var readBookFeatures = 0.0
-    var full = 0.0
-    var fullStatesPerSecond = 0.0
-    var bookFeaturesInMemory = 0.0
-    var bookOnlyInMemory = 0.0
+    /// Events per second, by stage.
+    var readOnly = Throughput()
+    var readBookFeatures = Throughput()
+    var full = Throughput()
+    var fullStateBuildsPerSecond = 0.0
+    var bookFeaturesInMemory = Throughput()
+    var bookOnlyInMemory = Throughput()
     var timerOverheadNs: Int64 = 0
     var eventP50Ns: Int64 = 0
     var eventP99Ns: Int64 = 0
@@ -282,20 +303,25 @@ struct BenchReport: Codable {
     init(data: String) { self.data = data }
 
     var text: String {
-        let perMessage = messages > 0 ? Double(messages) / Double(max(events, 1)) : 1
-        func rate(_ value: Double) -> String {
-            String(format: "%7.2f M events/s %7.2f M messages/s", value / 1e6, value * perMessage / 1e6)
+        let perMessage = Double(messages) / Double(max(events, 1))
+        func row(_ name: String, _ rate: Throughput) -> String {
+            let label = name.padding(toLength: 22, withPad: " ", startingAt: 0)
+            return "  " + label
+                + String(
+                    format: "%8.2f M %8.2f M     %8.2f M %8.2f M", rate.wall / 1e6, rate.wall * perMessage / 1e6,
+                    rate.cpu / 1e6, rate.cpu * perMessage / 1e6)
         }
         return """
             \(symbol) \(format) \(data)
-            \(events) events in \(messages) messages (batches), \(trades) trades, \(stateBuilds) state builds; \
-            rates are medians of the runs
-              read only             \(rate(readOnly))
-              read+book+features    \(rate(readBookFeatures))
-              full (+ states)       \(rate(full))
-            state builds     \(String(format: "%.0f", fullStatesPerSecond))/s during the full replay
-              book+features (mem)   \(rate(bookFeaturesInMemory))
-              book only (mem)       \(rate(bookOnlyInMemory))
+            \(events) events in \(messages) messages (batches), \(trades) trades, \(stateBuilds) state builds; medians of the runs
+                                    per wall-clock second      per CPU second
+                                      events   messages        events   messages
+            \(row("read only", readOnly))
+            \(row("read+book+features", readBookFeatures))
+            \(row("full (+ states)", full))
+            \(row("book+features (mem)", bookFeaturesInMemory))
+            \(row("book only (mem)", bookOnlyInMemory))
+            state builds     \(String(format: "%.0f", fullStateBuildsPerSecond)) per wall-clock second in the full replay
             per event        p50 \(eventP50Ns) ns   p99 \(eventP99Ns) ns
             per state build  p50 \(stateP50Ns) ns   p99 \(stateP99Ns) ns   max \(stateMaxNs) ns
             (timer overhead, included above: \(timerOverheadNs) ns)

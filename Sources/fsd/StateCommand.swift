@@ -73,12 +73,12 @@ struct StateCommand: ParsableCommand {
         let plan = try Plan(self)
         let path = try ReplayInput.resolve(data)
         let parameters = try ReplayInput.featureParameters(strategy)
+        let source = try ReplayInput.open(path)
         if adv == nil {
             CommandFailure.report(
                 "note: RVOL_DAY is null: a replay file carries no average daily volume; pass --adv N "
                     + "(the 30-session average, in shares) to compute it")
         }
-        let source = try ReplayInput.open(path)
         var engine = FeatureEngine(symbol: source.symbol, parameters: parameters, averageDailyVolume: adv)
         switch plan {
         case .at(let time):
@@ -136,36 +136,37 @@ struct StateCommand: ParsableCommand {
 
         init(_ command: StateCommand) throws {
             if let adv = command.adv, adv <= 0 {
-                throw CommandFailure("--adv \(adv): expected a positive number of shares", exitCode: 1)
+                throw CommandFailure("error: --adv \(adv): expected a positive number of shares", exitCode: 1)
             }
             switch (command.at, command.every) {
             case (let at?, nil):
                 guard command.from == nil, command.to == nil else {
-                    throw CommandFailure("--from and --to go with --every, not with --at", exitCode: 1)
+                    throw CommandFailure("error: --from and --to go with --every, not with --at", exitCode: 1)
                 }
                 self = .at(try Self.clock(at, option: "--at"))
             case (nil, let every?):
                 guard let step = Self.step(every) else {
                     throw CommandFailure(
-                        "--every '\(every)': expected a positive step such as 1s, 200ms or 5m", exitCode: 1)
+                        "error: --every '\(every)': expected a positive step such as 1s, 200ms or 5m", exitCode: 1)
                 }
                 let from = try command.from.map { try Self.clock($0, option: "--from") }
                 let to = try command.to.map { try Self.clock($0, option: "--to") }
                 if let from, let to, to < from {
-                    throw CommandFailure("--to \(to.clock) is before --from \(from.clock)", exitCode: 1)
+                    throw CommandFailure("error: --to \(to.clock) is before --from \(from.clock)", exitCode: 1)
                 }
                 self = .every(step: step, from: from, to: to)
             case (nil, nil):
-                throw CommandFailure("say when: --at HH:MM:SS[.fff] or --every STEP (e.g. --at 10:30:00)", exitCode: 1)
+                throw CommandFailure(
+                    "error: say when: --at HH:MM:SS[.fff] or --every STEP (e.g. --at 10:30:00)", exitCode: 1)
             case (_?, _?):
-                throw CommandFailure("--at and --every exclude each other: pick one", exitCode: 1)
+                throw CommandFailure("error: --at and --every exclude each other: pick one", exitCode: 1)
             }
         }
 
         static func clock(_ text: String, option: String) throws -> Timestamp {
             guard let time = Timestamp(clock: text) else {
                 throw CommandFailure(
-                    "\(option) '\(text)': expected HH:MM:SS or HH:MM:SS.fff (24-hour, e.g. 09:45:00 or 13:05:30.250)",
+                    "error: \(option) '\(text)': expected HH:MM:SS or HH:MM:SS.fff (24-hour, e.g. 09:45:00 or 13:05:30.250)",
                     exitCode: 1)
             }
             return time
@@ -174,7 +175,8 @@ struct StateCommand: ParsableCommand {
         /// `200ms`, `1s`, `5m` in nanoseconds; nil for anything else or for zero.
         static func step(_ text: String) -> Int64? {
             let units: [(suffix: String, nanos: Int64)] = [
-                ("ms", Timestamp.nanosPerMillisecond), ("s", Timestamp.nanosPerSecond), ("m", 60 * Timestamp.nanosPerSecond),
+                ("ms", Timestamp.nanosPerMillisecond), ("s", Timestamp.nanosPerSecond),
+                ("m", 60 * Timestamp.nanosPerSecond),
             ]
             for unit in units where text.hasSuffix(unit.suffix) {
                 let number = text.dropLast(unit.suffix.count)
