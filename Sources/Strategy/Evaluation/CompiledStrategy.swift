@@ -44,11 +44,13 @@ public struct CompiledStrategy: Sendable {
         var results: [ConditionResult] = []
         results.reserveCapacity(conditions.count)
         let trace = ReadingTrace()
-        for condition in conditions {
-            let (outcome, readings) = Self.traced(condition.code, state, previous, into: trace)
+        // Indexing instead of `for condition in` projects the fields without copying (and
+        // retaining) every condition's strings and trees.
+        for index in conditions.indices {
+            let (outcome, readings) = Self.traced(conditions[index].code, state, previous, into: trace)
             results.append(
                 ConditionResult(
-                    name: condition.definition.name, rule: condition.definition.rule, outcome: outcome,
+                    name: conditions[index].definition.name, rule: conditions[index].definition.rule, outcome: outcome,
                     readings: readings))
         }
         var guardResult: ConditionResult?

@@ -17,7 +17,7 @@ struct EvaluationCursor {
     func record(_ expression: String, element: Bool, _ value: @autoclosure () -> Reading.Value) {
         guard let trace else { return }
         trace.record(
-            Reading(expression: expression, element: element ? list.map { "\($0)[\(index)]" } : nil, value: value()))
+            Reading(expression: expression, list: element ? list : nil, index: index, value: value()))
     }
 }
 
@@ -26,9 +26,14 @@ final class ReadingTrace {
     var readings: [Reading] = []
 
     func record(_ reading: Reading) {
-        if !readings.contains(where: { $0.expression == reading.expression && $0.element == reading.element }) {
-            readings.append(reading)
+        // Index loop: projecting fields in place, no copy of each Reading per comparison.
+        for index in readings.indices
+        where readings[index].index == reading.index && readings[index].expression == reading.expression
+            && readings[index].list == reading.list
+        {
+            return
         }
+        readings.append(reading)
     }
 }
 

@@ -37,13 +37,19 @@ public struct Reading: Hashable, Sendable, CustomStringConvertible {
 
     /// The expression as written in the rule: `L2_IMBALANCE`, `price`, `pct_from_last(price)`.
     public let expression: String
+    /// The list and index of the element the expression was read in; nil at the top level.
+    public let list: String?
+    public let index: Int
+
     /// The list element the expression was read in, e.g. `DOM_WALLS[0]`; nil at the top level.
-    public let element: String?
+    public var element: String? { list.map { "\($0)[\(index)]" } }
     public let value: Value
 
-    public init(expression: String, element: String? = nil, value: Value) {
+    /// A reading at the top level, or in element `index` of `list`.
+    public init(expression: String, list: String? = nil, index: Int = 0, value: Value) {
         self.expression = expression
-        self.element = element
+        self.list = list
+        self.index = list == nil ? 0 : index
         self.value = value
     }
 

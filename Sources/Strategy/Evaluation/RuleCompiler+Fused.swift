@@ -50,13 +50,17 @@ extension RuleCompiler {
 
     /// `ENUM == VALUE` / `ENUM != VALUE` and `ENUM in [..]` as a bit mask of accepted values.
     static func fusedEnum(_ access: FieldAccess, accepted mask: UInt64, negated: Bool) -> TruthCode? {
-        guard let element = elementScope(access), case .enumeration(let type, let read) = access.field.kind else { return nil }
+        guard let element = elementScope(access), case .enumeration(let type, let read) = access.field.kind else {
+            return nil
+        }
         let label = access.label
         let names = type.values
         return TruthCode { s, _, c in
             let value = read(s, element ? c.index : 0)
             if c.trace != nil {
-                c.record(label, element: element, value.map { $0 >= 0 && $0 < names.count ? .text(names[$0]) : .integer(Int64($0)) } ?? .null)
+                c.record(
+                    label, element: element,
+                    value.map { $0 >= 0 && $0 < names.count ? .text(names[$0]) : .integer(Int64($0)) } ?? .null)
             }
             guard let value else { return .unknown }
             let inside = value >= 0 && value < 64 && mask & (1 << UInt64(value)) != 0

@@ -70,7 +70,8 @@ extension RuleCompiler {
         case .count(let list, let predicate):
             return recorded(e, count(list, predicate.map { TruthCode(run: condition($0)) }))
         case .aggregate(let function, let list, let value, let predicate):
-            return recorded(e, aggregate(function, list, number(value), predicate.map { TruthCode(run: condition($0)) }))
+            return recorded(
+                e, aggregate(function, list, number(value), predicate.map { TruthCode(run: condition($0)) }))
         case .previous(let inner):
             let a = number(inner)
             let text = e.text
@@ -187,7 +188,9 @@ extension RuleCompiler {
                 let last = s.market.last
                 c.record("LAST", element: false, last.map(Reading.Value.price) ?? .null)
                 var result: Double?
-                if let reference = last?.dollars, reference != 0 { result = finite(Swift.abs(x - reference) / reference * 100) }
+                if let reference = last?.dollars, reference != 0 {
+                    result = finite(Swift.abs(x - reference) / reference * 100)
+                }
                 c.record(text, element: c.list != nil, describe(result, .number))
                 return result
             }

@@ -272,7 +272,6 @@ enum RuleCompiler {
     }
 }
 
-
 extension ComparisonOperator {
     /// The operator with its operands swapped: `1 < x` is `x > 1`.
     var mirrored: ComparisonOperator {

@@ -38,7 +38,9 @@ struct CompiledRules: Sendable {
     var shortGate: Code<Bool> = { _, _, _ in false }
 
     mutating func buildGates() {
-        longGate = RuleCompiler.gate(longEntries.map { TruthCode(run: $0.code) }, chaseGuard: longGuard.map { TruthCode(run: $0.code) })
-        shortGate = RuleCompiler.gate(shortEntries.map { TruthCode(run: $0.code) }, chaseGuard: shortGuard.map { TruthCode(run: $0.code) })
+        longGate = RuleCompiler.gate(
+            longEntries.map { TruthCode(run: $0.code) }, chaseGuard: longGuard.map { TruthCode(run: $0.code) })
+        shortGate = RuleCompiler.gate(
+            shortEntries.map { TruthCode(run: $0.code) }, chaseGuard: shortGuard.map { TruthCode(run: $0.code) })
     }
 }
