@@ -156,6 +156,17 @@ import Testing
         #expect(StateVectorEncoder.encode(Self.smallState(), style: .compact) == expected)
     }
 
+    @Test func derivedPricesShowCents() {
+        var state = StateVector()
+        state.market.vwap = Price(raw: 5_746_816)
+        state.market.last = Price(raw: 5_746_850)
+        state.account.dailyPL = Price(raw: -42_500)
+        let market = StateVectorEncoder.encodeMarket(state, style: .compact)
+        #expect(market.contains(#""VWAP":574.68,"#))
+        #expect(market.contains(#""LAST":574.6850,"#))
+        #expect(StateVectorEncoder.encodeAccount(state, style: .compact).contains(#""DAILY_PL":-4.25,"#))
+    }
+
     @Test func sectionsForThePrompt() {
         let state = Self.smallState()
         #expect(
@@ -206,7 +217,10 @@ import Testing
             for style in [StateVectorEncoder.Style.pretty, .compact] {
                 let text = StateVectorEncoder.encode(state, style: style)
                 let again = try StateVectorDecoder.decode(Array(text.utf8), fileName: "again.json")
-                #expect(again == state)
+                // VWAP is a derived price: it is shown, and so read back, to the cent.
+                var expected = state
+                expected.market.vwap = state.market.vwap.flatMap { Price(parsing: $0.formatted(decimals: 2)) }
+                #expect(again == expected)
                 #expect(StateVectorEncoder.encode(again, style: style) == text)
             }
         }

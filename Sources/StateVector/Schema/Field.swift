@@ -14,6 +14,9 @@ public struct Field: Sendable {
     public let nullable: Bool
     /// One line for the README and the prompt renderer.
     public let summary: String
+    /// Decimals shown for a derived price (VWAP: 2, FEATURES.md "Rounding"); nil shows a price
+    /// exactly (2 decimals, 4 when sub-penny). Rules always read the unrounded value.
+    public let displayDecimals: Int?
 
     public enum Kind: Sendable {
         /// Dollars, fixed-point (shown with 2 decimals, 4 when sub-penny).
@@ -35,10 +38,11 @@ public struct Field: Sendable {
         case list(element: [Field], tuple: Bool, count: @Sendable (StateVector) -> Int)
     }
 
-    public init(_ name: String, _ kind: Kind, nullable: Bool = false, summary: String) {
+    public init(_ name: String, _ kind: Kind, nullable: Bool = false, displayDecimals: Int? = nil, summary: String) {
         self.name = name
         self.kind = kind
         self.nullable = nullable
+        self.displayDecimals = displayDecimals
         self.summary = summary
     }
 

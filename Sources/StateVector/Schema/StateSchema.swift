@@ -49,7 +49,7 @@ public enum StateSchema {
     public static let market: [Field] = [
         Field("TICKER", .string({ s, _ in s.market.ticker }), summary: "The symbol."),
         Field("LAST", .price({ s, _ in s.market.last }), nullable: true, summary: "Last trade price."),
-        Field("VWAP", .price({ s, _ in s.market.vwap }), nullable: true, summary: "Volume-weighted average price since 09:30."),
+        Field("VWAP", .price({ s, _ in s.market.vwap }), nullable: true, displayDecimals: 2, summary: "Volume-weighted average price since 09:30."),
         Field(
             "TIME_SESSION", .enumeration(TimeSession.enumType, { s, _ in Int(s.market.timeSession.rawValue) }),
             summary: "Phase of the trading day."),

@@ -87,7 +87,10 @@ struct StateJSONWriter {
 
     private mutating func writeValue(_ field: Field, index: Int, depth: Int, inline: Bool) {
         switch field.kind {
-        case .price(let read), .money(let read):
+        case .price(let read):
+            let decimals = field.displayDecimals
+            write(read(state, index).map { price in decimals.map { price.formatted(decimals: $0) } ?? price.display } ?? "null")
+        case .money(let read):
             write(read(state, index)?.display ?? "null")
         case .integer(let read):
             write(read(state, index).map { String($0) } ?? "null")
