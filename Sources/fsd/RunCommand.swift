@@ -168,6 +168,11 @@ struct AgentOptions: ParsableArguments {
             Console.fail("\(strategy): error: \(error)", status: 2)
         }
         let text = FileManager.default.contents(atPath: strategy).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        if adv == nil {
+            Console.announce(
+                "note: RVOL_DAY is null: a replay file carries no average daily volume; pass --adv SHARES "
+                    + "(e.g. --adv 2100000 for the bundled GOOG session), or every rule reading RVOL_DAY is false")
+        }
         let spec: ModelSpec
         do {
             spec = try ModelSpec.parse(model)
