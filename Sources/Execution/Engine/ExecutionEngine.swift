@@ -39,6 +39,12 @@ public final class ExecutionEngine {
 
     public var halt: Halt? { risk.halt }
 
+    /// The risk limits; a strategy reload may change them at a tick boundary (a halt stays).
+    public var limits: RiskLimits {
+        get { risk.limits }
+        set { risk.limits = newValue }
+    }
+
     public var snapshot: ExecutionSnapshot {
         ExecutionSnapshot(session: session, account: account.snapshot, orders: orders.snapshot, halt: risk.halt)
     }

@@ -19,6 +19,11 @@ public final class OrderManager {
     public private(set) var nextSequence = 1
     /// Submission order, for a stable `ACTIVE_ORDERS` listing.
     private var submissionOrder: [ClientOrderID] = []
+    /// The orders not yet done, in submission order (kept as reports arrive: read every tick).
+    private var liveIDs: [ClientOrderID] = []
+    /// When this flatten's last order went out: a broker that rejects it is retried once a second,
+    /// not on every tick.
+    private var lastFlattenOrder: Timestamp?
 
     public init(broker: any Broker, configuration: Configuration, restoring snapshot: OrderManagerSnapshot? = nil) {
         self.broker = broker
@@ -28,6 +33,7 @@ public final class OrderManager {
             for order in snapshot.orders where orders[order.request.id] == nil {
                 orders[order.request.id] = order
                 submissionOrder.append(order.request.id)
+                if !order.state.isTerminal { liveIDs.append(order.request.id) }
             }
             bracket = snapshot.bracket
             flattenReason = snapshot.flattenReason
@@ -43,11 +49,9 @@ public final class OrderManager {
     public var isFlattening: Bool { flattenReason != nil }
 
     /// Orders not yet done, in submission order.
-    public var liveOrders: [ManagedOrder] {
-        submissionOrder.compactMap { orders[$0] }.filter { !$0.state.isTerminal }
-    }
+    public var liveOrders: [ManagedOrder] { liveIDs.compactMap { orders[$0] } }
 
-    public var hasLiveOrders: Bool { orders.values.contains { !$0.state.isTerminal } }
+    public var hasLiveOrders: Bool { !liveIDs.isEmpty }
 
     /// The `ACTIVE_ORDERS` of the next state.
     public var activeOrders: [ActiveOrder] { liveOrders.compactMap(\.activeOrder) }
@@ -101,9 +105,7 @@ public final class OrderManager {
     /// Always allowed, also when halted.
     public func cancelAllAndFlatten(reason: String, at time: Timestamp) -> [ExecutionEvent] {
         broker.cancelAll(at: time)
-        for id in submissionOrder where orders[id]?.state.isTerminal == false {
-            orders[id]?.cancelRequested = true
-        }
+        for id in liveIDs { orders[id]?.cancelRequested = true }
         flattenReason = reason
         return [.flattenStarted(reason: reason)]
     }
@@ -118,6 +120,9 @@ public final class OrderManager {
             order.workingQuantity = report.workingQuantity
             if case .modified(let price) = report.event { order.request.price = price }
             orders[report.orderID] = order
+            if order.state.isTerminal, let index = liveIDs.firstIndex(of: report.orderID) {
+                liveIDs.remove(at: index)
+            }
         }
         if case .fill(let fill) = report.event { return fill }
         return nil
@@ -126,6 +131,11 @@ public final class OrderManager {
     /// What time and the position require: expire a late entry, send the flatten order once
     /// cancels are done, flatten a position that has lost its stop.
     public func housekeeping(position: Int64, at time: Timestamp) -> [ExecutionEvent] {
+        // The common tick: flat, nothing working.
+        if liveIDs.isEmpty, position == 0, flattenReason == nil {
+            bracket = nil
+            return []
+        }
         var events: [ExecutionEvent] = []
         if let bracket, let expiry = bracket.expiresAt, time >= expiry, var entry = orders[bracket.entry],
             !entry.state.isTerminal, !entry.cancelRequested
@@ -133,20 +143,25 @@ public final class OrderManager {
             entry.cancelRequested = true
             orders[bracket.entry] = entry
             broker.cancel(bracket.entry, at: time)
-            let seconds = configuration.entryTimeout.map { "\($0.components.seconds) s" } ?? "its time"
-            events.append(.cancelRequested(bracket.entry, reason: "entry not filled within \(seconds)"))
+            let timeout = configuration.entryTimeout.map(Self.describe) ?? "its time"
+            events.append(.cancelRequested(bracket.entry, reason: "entry not filled within \(timeout)"))
         }
-        if let bracket, [bracket.entry, bracket.stop, bracket.target].allSatisfy({ orders[$0]?.state.isTerminal ?? true }) {
+        if let bracket, !liveIDs.contains(bracket.entry), !liveIDs.contains(bracket.stop),
+            !liveIDs.contains(bracket.target)
+        {
             self.bracket = nil
         }
         let live = liveOrders
         if flattenReason == nil, position != 0, !live.contains(where: { $0.request.role == .stop || $0.request.role == .exit }) {
-            events += cancelAllAndFlatten(reason: "a position of \(abs(position)) shares has no working stop", at: time)
+            // The flatten order goes out at the next tick, after the cancel-all it must not meet.
+            return events + cancelAllAndFlatten(reason: "a position of \(abs(position)) shares has no working stop", at: time)
         }
         guard flattenReason != nil else { return events }
         if live.contains(where: { $0.request.role != .exit }) { return events }
         if position != 0 {
-            if !live.contains(where: { $0.request.role == .exit }) {
+            let retryAt = lastFlattenOrder.map { $0 + .seconds(1) } ?? time
+            if !live.contains(where: { $0.request.role == .exit }), time >= retryAt {
+                lastFlattenOrder = time
                 let id = ClientOrderID(session: configuration.session, sequence: nextSequence, role: .exit)
                 nextSequence += 1
                 let request = OrderRequest(
@@ -156,6 +171,7 @@ public final class OrderManager {
             }
         } else if live.isEmpty {
             flattenReason = nil
+            lastFlattenOrder = nil
             events.append(.flattenCompleted)
         }
         return events
@@ -194,10 +210,17 @@ public final class OrderManager {
         return events
     }
 
+    /// `5 s`, `1500 ms`.
+    private static func describe(_ duration: Duration) -> String {
+        let millis = duration.nanosecondCount / Timestamp.nanosPerMillisecond
+        return millis % 1000 == 0 ? "\(millis / 1000) s" : "\(millis) ms"
+    }
+
     private func submit(_ requests: [OrderRequest], at time: Timestamp) -> [ExecutionEvent] {
         for request in requests where orders[request.id] == nil {
             orders[request.id] = ManagedOrder(request: request, submittedAt: time)
             submissionOrder.append(request.id)
+            liveIDs.append(request.id)
         }
         broker.submit(requests, at: time)
         return [.submitted(requests)]

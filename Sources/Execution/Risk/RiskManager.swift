@@ -34,6 +34,9 @@ public struct RiskManager: Hashable, Sendable {
         guard account.dailyTrades < limits.maxTradesPerDay else {
             return .failure(.tradeLimit(trades: account.dailyTrades, max: limits.maxTradesPerDay))
         }
+        for price in [entry.limit, entry.stop, entry.target] where Self.isSubPenny(price) {
+            return .failure(.subPenny(price))
+        }
         let long = entry.side == .long
         let ordered =
             long
@@ -69,6 +72,7 @@ public struct RiskManager: Hashable, Sendable {
     public func approveStop(
         _ price: Price, side: PositionSide, entry: Price, market: MarketContext
     ) -> Result<ApprovedPriceChange, RiskRefusal> {
+        if Self.isSubPenny(price) { return .failure(.subPenny(price)) }
         let long = side == .long
         if long, let bid = market.bid, price >= bid { return .failure(.stopWouldFire(stop: price, touch: bid)) }
         if !long, let ask = market.ask, price <= ask { return .failure(.stopWouldFire(stop: price, touch: ask)) }
@@ -84,6 +88,7 @@ public struct RiskManager: Hashable, Sendable {
     public func approveTarget(
         _ price: Price, side: PositionSide, entry: Price, market: MarketContext
     ) -> Result<ApprovedPriceChange, RiskRefusal> {
+        if Self.isSubPenny(price) { return .failure(.subPenny(price)) }
         guard side == .long ? price > entry : price < entry else {
             return .failure(.targetWrongSide(target: price, entry: entry, side: side))
         }
@@ -114,6 +119,11 @@ public struct RiskManager: Hashable, Sendable {
                 : target >= level.price && target - level.price <= limits.levelBuffer
         }
         return inFront ? nil : .targetTooFar(distance: distance, max: limits.maxTarget, buffer: limits.levelBuffer)
+    }
+
+    /// Reg NMS rule 612: orders at $1.00 and above are priced in whole cents.
+    private static func isSubPenny(_ price: Price) -> Bool {
+        price >= Price(cents: 100) && price.isSubPenny
     }
 
     private func checkDataAge(_ market: MarketContext) -> RiskRefusal? {

@@ -22,6 +22,33 @@ public enum RiskRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     case noBracketLeg(OrderRole)
     case stopWouldFire(stop: Price, touch: Price)
     case targetWrongSide(target: Price, entry: Price, side: PositionSide)
+    case subPenny(Price)
+
+    /// A stable name for reports and journals: `spreadTooWide`, `halted`, ...
+    public var code: String {
+        switch self {
+        case .halted: "halted"
+        case .flattening: "flattening"
+        case .invalidQuantity: "invalidQuantity"
+        case .positionLimit: "positionLimit"
+        case .positionOpen: "positionOpen"
+        case .ordersWorking: "ordersWorking"
+        case .tradeLimit: "tradeLimit"
+        case .pricesOutOfOrder: "pricesOutOfOrder"
+        case .stopTooFar: "stopTooFar"
+        case .targetTooFar: "targetTooFar"
+        case .noQuote: "noQuote"
+        case .spreadTooWide: "spreadTooWide"
+        case .chasing: "chasing"
+        case .staleData: "staleData"
+        case .lossBudget: "lossBudget"
+        case .noPosition: "noPosition"
+        case .noBracketLeg: "noBracketLeg"
+        case .stopWouldFire: "stopWouldFire"
+        case .targetWrongSide: "targetWrongSide"
+        case .subPenny: "subPenny"
+        }
+    }
 
     public var description: String {
         switch self {
@@ -65,6 +92,8 @@ public enum RiskRefusal: Error, Hashable, Sendable, CustomStringConvertible {
             return "stop \(stop.display) is at or through the touch \(touch.display) and would fire at once; use CANCEL_ALL() to exit"
         case .targetWrongSide(let target, let entry, let side):
             return "target \(target.display) is not on the profitable side of a \(side.name) entered at \(entry.display)"
+        case .subPenny(let price):
+            return "price \(price.display) is not a whole cent; exchanges refuse sub-penny orders at $1.00 and above"
         }
     }
 

@@ -144,8 +144,10 @@ extension SimulatedExchange {
         let done = openQuantity(id) == 0 && parentIsDone(order)
         orders[id]?.state = done ? .filled : .partiallyFilled
         if done { liveNeedsCompaction = true }
+        // The time keeps ids unique when a restarted run resubmits an order under its old id to a
+        // fresh simulator: the account must not take its new fills for repeats of the old ones.
         let execution = Fill(
-            executionID: "\(id).\(order.executions)", side: order.request.side, price: price, quantity: quantity,
+            executionID: "\(id).\(time.nanos).\(order.executions)", side: order.request.side, price: price, quantity: quantity,
             commission: charge, addedLiquidity: addedLiquidity)
         report(id, .fill(execution))
         if let group = order.request.ocaGroup { settleGroup(group, reason: "OCA: \(id) filled") }

@@ -65,15 +65,19 @@ extension SimulatedExchange {
     }
 
     /// New size on `side` at `price` that crosses a resting limit of ours trades with it, at our
-    /// price, as the new order would have on the real exchange.
+    /// price, as the new order would have on the real exchange (after the queue ahead of us).
     func fillCrossedResting(by side: BookSide, at price: Price, newShares: Int64) {
         var left = newShares
         for id in live where left > 0 {
-            guard let order = orders[id], order.isActive, order.resting, order.request.type == .limit,
+            guard var order = orders[id], order.isActive, order.resting, order.request.type == .limit,
                 order.bookSide == side.opposite, let limit = order.request.price
             else { continue }
             let crosses = side == .ask ? price <= limit : price >= limit
             guard crosses else { continue }
+            let eaten = min(order.queueAhead, left)
+            order.queueAhead -= eaten
+            left -= eaten
+            orders[id] = order
             let quantity = min(left, openQuantity(id))
             guard quantity > 0 else { continue }
             left -= quantity

@@ -46,7 +46,6 @@ public final class SimulatedExchange: Broker {
 
     public init(configuration: Configuration = Configuration()) {
         self.configuration = configuration
-        reports.reserveCapacity(64)
     }
 
     // MARK: Market data
@@ -106,8 +105,11 @@ public final class SimulatedExchange: Broker {
     }
 
     public func drainReports() -> [ExecutionReport] {
-        defer { reports.removeAll(keepingCapacity: true) }
-        return reports
+        // Polled every tick: an empty poll must not allocate.
+        guard !reports.isEmpty else { return [] }
+        let drained = reports
+        reports = []
+        return drained
     }
 
     /// The simulator's view of an order, for tests and diagnostics.

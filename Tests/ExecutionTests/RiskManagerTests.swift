@@ -1,0 +1,130 @@
+import MarketData
+import StateVector
+import Testing
+
+@testable import Execution
+
+@Suite struct RiskManagerTests {
+    typealias M = Market
+    let risk = RiskManager(limits: RiskLimits())
+
+    func market(bid: Int64 = 100_00, ask: Int64 = 100_01, age ms: Int64 = 100, levels: [ReferenceLevel] = []) -> MarketContext {
+        MarketContext(time: M.time(10_000), bid: M.price(bid), ask: M.price(ask), lastDataTime: M.time(10_000 - ms), levels: levels)
+    }
+
+    func entry(_ limit: Int64, _ stop: Int64, _ target: Int64, qty: Int64 = 100) -> EntryIntent {
+        EntryIntent(side: .long, limit: M.price(limit), stop: M.price(stop), target: M.price(target), quantity: qty)
+    }
+
+    func short(_ limit: Int64, _ stop: Int64, _ target: Int64) -> EntryIntent {
+        EntryIntent(side: .short, limit: M.price(limit), stop: M.price(stop), target: M.price(target), quantity: 100)
+    }
+
+    func refusal(
+        _ intent: EntryIntent, market: MarketContext? = nil, account: AccountState = AccountState(), live: Bool = false,
+        risk: RiskManager? = nil
+    ) -> String? {
+        let manager = risk ?? self.risk
+        switch manager.approve(intent, market: market ?? self.market(), account: account, hasLiveOrders: live) {
+        case .success: return nil
+        case .failure(let refusal): return refusal.description
+        }
+    }
+
+    @Test func approvesASoundEntry() {
+        #expect(refusal(entry(100_01, 99_85, 100_50)) == nil)
+        #expect(refusal(short(100_00, 100_15, 99_50)) == nil)
+    }
+
+    @Test func marketGuards() {
+        #expect(refusal(entry(100_01, 99_85, 100_50), market: market(ask: 100_07)) == "spread 0.07 > max 0.05")
+        #expect(refusal(entry(100_01, 99_85, 100_50), market: market(age: 2_500)) == "market data 2500 ms old > max 2000 ms")
+        let noData = MarketContext(time: M.time(0), bid: M.price(100_00), ask: M.price(100_01), lastDataTime: nil)
+        #expect(refusal(entry(100_01, 99_85, 100_50), market: noData) == "no market data yet")
+        let oneSided = MarketContext(time: M.time(0), bid: nil, ask: M.price(100_01), lastDataTime: M.time(0))
+        #expect(refusal(entry(100_01, 99_85, 100_50), market: oneSided) == "no bid or no ask in the book")
+        #expect(
+            refusal(entry(100_05, 99_90, 100_50))
+                == "limit 100.05 is 0.04 through the touch 100.01 > max slippage 0.02")
+        #expect(
+            refusal(short(99_96, 100_10, 99_50))
+                == "limit 99.96 is 0.04 through the touch 100.00 > max slippage 0.02")
+    }
+
+    @Test func accountLimits() {
+        #expect(refusal(entry(100_01, 99_85, 100_50, qty: 150)) == "quantity 150 > max position 100")
+        #expect(refusal(entry(100_01, 99_85, 100_50, qty: 0)) == "quantity 0: an entry needs at least 1 share")
+        var account = AccountState()
+        account.dailyTrades = 10
+        #expect(refusal(entry(100_01, 99_85, 100_50), account: account) == "10 trades today reached max trades per day 10")
+        account = AccountState()
+        account.position = 100
+        account.positionSide = .long
+        #expect(
+            refusal(entry(100_01, 99_85, 100_50), account: account)
+                == "a LONG position of 100 shares is open; one position at a time")
+        #expect(refusal(entry(100_01, 99_85, 100_50), live: true) == "orders are still working; one bracket at a time")
+        account = AccountState()
+        account.dailyPL = Money(cents: -490_00)
+        #expect(
+            refusal(entry(100_01, 99_81, 100_50), account: account)
+                == "a stop-out would lose 20.00 but only 10.00 is left of the daily loss limit")
+        #expect(refusal(entry(100_01, 99_92, 100_50), account: account) == nil, "100 shares × 0.09 fits")
+    }
+
+    @Test func bracketShape() {
+        #expect(
+            refusal(entry(100_01, 100_05, 100_50))
+                == "a LONG needs stop < limit < target; got limit 100.01, stop 100.05, target 100.50")
+        #expect(
+            refusal(short(100_00, 99_90, 99_50))
+                == "a SHORT needs target < limit < stop; got limit 100.00, stop 99.90, target 99.50")
+        #expect(refusal(entry(100_01, 99_76, 100_50)) == "stop distance 0.25 > max risk per share 0.20")
+        #expect(refusal(entry(100_01, 99_81, 100_50)) == nil, "exactly 0.20 is allowed")
+        let subPenny = EntryIntent(
+            side: .long, limit: M.price(100_01), stop: M.price(99_85), target: Price(raw: 1_004_550), quantity: 100)
+        #expect(
+            refusal(subPenny)
+                == "price 100.4550 is not a whole cent; exchanges refuse sub-penny orders at $1.00 and above")
+    }
+
+    @Test func seedScenarioATargetStandsInFrontOfTheAskWall() {
+        let wall = ReferenceLevel(price: M.price(247_00), name: "ASK wall 247.00", wallSide: .ask)
+        let keyLevels = [
+            ReferenceLevel(price: M.price(245_80), name: "HOD 245.80"),
+            ReferenceLevel(price: M.price(246_20), name: "VP_VAH 246.20"),
+        ]
+        let scenarioA = entry(245_50, 245_30, 246_80)
+        let context = market(bid: 245_48, ask: 245_50, levels: keyLevels + [wall])
+        #expect(refusal(scenarioA, market: context) == nil)
+        let refused = "target distance 1.30 > max target 1.00 and not within 0.25 in front of a wall or key level"
+        #expect(refusal(scenarioA, market: market(bid: 245_48, ask: 245_50, levels: keyLevels)) == refused)
+        // A BID wall is no resistance for a long; a target beyond the wall is refused.
+        let bidWall = ReferenceLevel(price: M.price(247_00), name: "BID wall 247.00", wallSide: .bid)
+        #expect(refusal(scenarioA, market: market(bid: 245_48, ask: 245_50, levels: [bidWall])) == refused)
+        #expect(refusal(entry(245_50, 245_30, 247_10), market: context)?.hasPrefix("target distance 1.60") == true)
+        #expect(refusal(entry(245_50, 245_30, 246_70), market: context)?.hasPrefix("target distance 1.20") == true)
+    }
+
+    @Test func marketContextReadsLevelsFromTheState() {
+        var state = MarketState()
+        state.bidStack = [StackLevel(price: M.price(245_48), size: 150)]
+        state.askStack = [StackLevel(price: M.price(245_50), size: 120)]
+        state.domWalls = [DomWall(side: .ask, price: M.price(247_00), size: 3_500, tier: .major)]
+        state.hod = M.price(245_80)
+        let context = MarketContext(state: state, time: M.time(0), lastDataTime: M.time(0))
+        #expect(context.bid == M.price(245_48) && context.ask == M.price(245_50) && context.spread == M.price(2))
+        #expect(context.levels.map(\.name) == ["ASK wall 247.00", "HOD 245.80"])
+    }
+
+    @Test func haltsOnceAtTheDailyLossLimitAndRefusesEntriesAfter() {
+        var risk = RiskManager(limits: RiskLimits())
+        #expect(risk.checkDailyLoss(Money(cents: -499_99), at: M.time(0)) == nil)
+        let halt = risk.checkDailyLoss(Money(cents: -500_00), at: M.time(1_000))
+        #expect(halt?.reason == "daily P&L -500.00 reached max daily loss 500.00")
+        #expect(risk.checkDailyLoss(Money(cents: -600_00), at: M.time(2_000)) == nil, "reported once")
+        #expect(
+            refusal(entry(100_01, 99_85, 100_50), risk: risk)
+                == "trading halted at 10:00:01.000: daily P&L -500.00 reached max daily loss 500.00; no entries until the next session")
+    }
+}
