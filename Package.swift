@@ -7,7 +7,9 @@ let package = Package(
     name: "FSDTrader",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "fsd", targets: ["fsd"])
+        .executable(name: "fsd", targets: ["fsd"]),
+        // For the separate Benchmarks/ package, which depends on this one by path.
+        .library(name: "Strategy", targets: ["Strategy", "StateVector", "MarketData"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),

@@ -26,14 +26,22 @@ public enum StrategyLoader {
         }
         guard bytes.count <= maxFileBytes else {
             throw StrategyError(
-                diagnostics: [Diagnostic(file: fileName, location: SourceLocation(line: 1, column: 1), message: "file larger than \(maxFileBytes) bytes; a strategy is a few kilobytes")],
+                diagnostics: [
+                    Diagnostic(
+                        file: fileName, location: SourceLocation(line: 1, column: 1),
+                        message: "file larger than \(maxFileBytes) bytes; a strategy is a few kilobytes")
+                ],
                 source: "", isUnreadable: true)
         }
         var reader = YAMLReader(fileName: fileName)
         let root = reader.parse(bytes)
         guard let root else {
             if reader.diagnostics.isEmpty {
-                throw fail([Diagnostic(file: fileName, location: SourceLocation(line: 1, column: 1), message: "the file is empty; a strategy needs at least 'name' and 'entry'")])
+                throw fail([
+                    Diagnostic(
+                        file: fileName, location: SourceLocation(line: 1, column: 1),
+                        message: "the file is empty; a strategy needs at least 'name' and 'entry'")
+                ])
             }
             throw fail(reader.diagnostics)
         }
@@ -47,19 +55,25 @@ public enum StrategyLoader {
     static func read(_ path: String) throws -> [UInt8] {
         func unreadable(_ message: String) -> StrategyError {
             StrategyError(
-                diagnostics: [Diagnostic(file: path, location: SourceLocation(line: 1, column: 1), message: message)], source: "",
+                diagnostics: [Diagnostic(file: path, location: SourceLocation(line: 1, column: 1), message: message)],
+                source: "",
                 isUnreadable: true)
         }
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-            throw unreadable("no such file; check the path (strategies live in strategies/, e.g. strategies/momentum.yaml)")
+            throw unreadable(
+                "no such file; check the path (strategies live in strategies/, e.g. strategies/momentum.yaml)")
         }
         guard !isDirectory.boolValue else { throw unreadable("is a directory, not a strategy file") }
-        guard let handle = FileHandle(forReadingAtPath: path) else { throw unreadable("cannot be read (permission denied?)") }
+        guard let handle = FileHandle(forReadingAtPath: path) else {
+            throw unreadable("cannot be read (permission denied?)")
+        }
         defer { try? handle.close() }
         do {
             let data = try handle.read(upToCount: maxFileBytes + 1) ?? Data()
-            guard data.count <= maxFileBytes else { throw unreadable("file larger than \(maxFileBytes) bytes; a strategy is a few kilobytes") }
+            guard data.count <= maxFileBytes else {
+                throw unreadable("file larger than \(maxFileBytes) bytes; a strategy is a few kilobytes")
+            }
             return [UInt8](data)
         } catch let error as StrategyError {
             throw error

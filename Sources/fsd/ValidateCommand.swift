@@ -27,7 +27,9 @@ struct ValidateCommand: ParsableCommand {
     var json = false
 
     func validate() throws {
-        guard !files.isEmpty else { throw ValidationError("name at least one strategy file, e.g. strategies/momentum.yaml") }
+        guard !files.isEmpty else {
+            throw ValidationError("name at least one strategy file, e.g. strategies/momentum.yaml")
+        }
     }
 
     func run() throws {
@@ -89,10 +91,13 @@ struct ValidateCommand: ParsableCommand {
             exitRules = Set(definition.longExits.map(\.name) + definition.shortExits.map(\.name)).count
             let r = definition.risk
             risk = [
-                "max_daily_loss": r.maxDailyLoss.display, "max_position": "\(r.maxPosition)", "position_size": "\(r.positionSize)",
+                "max_daily_loss": r.maxDailyLoss.display, "max_position": "\(r.maxPosition)",
+                "position_size": "\(r.positionSize)",
                 "max_trades_per_day": "\(r.maxTradesPerDay)", "max_spread": r.maxSpread.display,
-                "max_risk_per_share": r.maxRiskPerShare.display, "max_target": r.maxTarget.display, "level_buffer": r.levelBuffer.display,
-                "max_slippage": r.maxSlippage.display, "max_decision_age_ms": "\(r.maxDecisionAgeMs)", "max_data_age_ms": "\(r.maxDataAgeMs)",
+                "max_risk_per_share": r.maxRiskPerShare.display, "max_target": r.maxTarget.display,
+                "level_buffer": r.levelBuffer.display,
+                "max_slippage": r.maxSlippage.display, "max_decision_age_ms": "\(r.maxDecisionAgeMs)",
+                "max_data_age_ms": "\(r.maxDataAgeMs)",
             ]
             diagnostics = []
         }

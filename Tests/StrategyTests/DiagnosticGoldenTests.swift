@@ -1,4 +1,5 @@
 import Testing
+
 @testable import Strategy
 
 /// Exact diagnostics text for each kind of mistake (the text `fsd validate` prints).
@@ -19,7 +20,8 @@ import Testing
                   when: L2_IMBALENCE > 1.5
                         ^~~~~~~~~~~~
             1 error found
-            """#),
+            """#
+        ),
         (
             "unknownEnumValue",
             #"""
@@ -36,7 +38,8 @@ import Testing
                                           ^~~~~~~~~~~~~~~~
             note: TAPE_SENTIMENT is one of AGGRESSIVE_BUYING, AGGRESSIVE_SELLING, NEUTRAL
             1 error found
-            """#),
+            """#
+        ),
         (
             "enumAgainstNumber",
             #"""
@@ -52,7 +55,8 @@ import Testing
                   when: RVOL_DAY == RISING
                                     ^~~~~~
             1 error found
-            """#),
+            """#
+        ),
         (
             "boolAgainstNumber",
             #"""
@@ -68,7 +72,8 @@ import Testing
                   when: ABSORPTION_DETECTED == 1
                         ^~~~~~~~~~~~~~~~~~~~~~~~
             1 error found
-            """#),
+            """#
+        ),
         (
             "orderingOnEnum",
             #"""
@@ -84,7 +89,8 @@ import Testing
                   when: CVD_TREND > RISING
                         ^~~~~~~~~~~~~~~~~~
             1 error found
-            """#),
+            """#
+        ),
         (
             "unknownTopKey",
             #"""
@@ -101,7 +107,8 @@ import Testing
             loop_hertz: 5
             ^~~~~~~~~~
             1 error found
-            """#),
+            """#
+        ),
         (
             "missingRequiredKeys",
             #"""
@@ -117,7 +124,8 @@ import Testing
                 - name: a
                   ^
             1 error found
-            """#),
+            """#
+        ),
         (
             "missingEntry",
             #"""
@@ -130,7 +138,8 @@ import Testing
             name: golden
             ^
             1 error found
-            """#),
+            """#
+        ),
         (
             "negativeMaxPosition",
             #"""
@@ -148,7 +157,8 @@ import Testing
               max_position: -100
                             ^~~~
             1 error found
-            """#),
+            """#
+        ),
         (
             "stopBeyondTarget",
             #"""
@@ -168,7 +178,8 @@ import Testing
                                   ^~~~
             note: keep the stop distance at or below the target distance
             1 error found
-            """#),
+            """#
+        ),
         (
             "wrongScalarType",
             #"""
@@ -186,7 +197,8 @@ import Testing
               max_spread: five cents
                           ^~~~~~~~~~
             1 error found
-            """#),
+            """#
+        ),
         (
             "quotedNumber",
             #"""
@@ -203,7 +215,8 @@ import Testing
             loop_hz: "5"
                      ^~~
             1 error found
-            """#),
+            """#
+        ),
         (
             "outOfRange",
             #"""
@@ -220,7 +233,8 @@ import Testing
             loop_hz: 500
                      ^~~
             1 error found
-            """#),
+            """#
+        ),
         (
             "yamlSyntax",
             #"""
@@ -238,7 +252,8 @@ import Testing
                 ^
             note: while parsing a block collection that starts at line 4, column 5
             1 error found
-            """#),
+            """#
+        ),
         (
             "tabIndentation",
             #"""
@@ -253,7 +268,8 @@ import Testing
             ^
             note: while scanning for the next token that starts at line 3, column 1
             1 error found
-            """#),
+            """#
+        ),
         (
             "duplicateKey",
             #"""
@@ -271,7 +287,8 @@ import Testing
             ^~~~
             note: 'name' was first set at line 1, column 1; keep one
             1 error found
-            """#),
+            """#
+        ),
         (
             "duplicateConditionName",
             #"""
@@ -290,7 +307,8 @@ import Testing
                         ^
             note: first used at line 4; names must differ within a list
             1 error found
-            """#),
+            """#
+        ),
         (
             "unknownFunction",
             #"""
@@ -307,7 +325,8 @@ import Testing
                         ^~~~~~~~~~~~
             note: functions: abs, min, max, pct_from_last, pct_from, is_null, prev, any, all, none, count, min_of, max_of, sum_of
             1 error found
-            """#),
+            """#
+        ),
         (
             "wrongArity",
             #"""
@@ -324,7 +343,8 @@ import Testing
                         ^~~~~~~~~~~~~~~
             note: write it as abs(x)
             1 error found
-            """#),
+            """#
+        ),
         (
             "quantifierOverNonList",
             #"""
@@ -340,7 +360,8 @@ import Testing
                   when: any(RVOL_DAY, size > 1)
                             ^~~~~~~~
             1 error found
-            """#),
+            """#
+        ),
         (
             "unknownElementField",
             #"""
@@ -357,7 +378,8 @@ import Testing
                                         ^~~~~
             note: elements of DOM_WALLS have: side, price, size, tier
             1 error found
-            """#),
+            """#
+        ),
         (
             "unknownMember",
             #"""
@@ -374,7 +396,8 @@ import Testing
                                            ^~~~
             note: FOOTPRINT_CURR_BAR has: open, high, low, close, delta, volume, delta_pct, poc, imbalances
             1 error found
-            """#),
+            """#
+        ),
         (
             "singleEquals",
             #"""
@@ -390,7 +413,8 @@ import Testing
                   when: RVOL_DAY = 2
                                  ^
             1 error found
-            """#),
+            """#
+        ),
         (
             "chainedComparison",
             #"""
@@ -406,7 +430,8 @@ import Testing
                   when: 1 < RVOL_DAY < 3
                                      ^
             1 error found
-            """#),
+            """#
+        ),
         (
             "notACondition",
             #"""
@@ -422,7 +447,8 @@ import Testing
                   when: RVOL_DAY + 1
                         ^~~~~~~~~~~~
             1 error found
-            """#),
+            """#
+        ),
         (
             "unclosedParenthesis",
             #"""
@@ -438,7 +464,8 @@ import Testing
                   when: (RVOL_DAY > 1 and L2_IMBALANCE > 1
                                                           ^
             1 error found
-            """#),
+            """#
+        ),
         (
             "divisionByZero",
             #"""
@@ -454,7 +481,8 @@ import Testing
                   when: RVOL_DAY / 0 > 1
                                    ^
             1 error found
-            """#),
+            """#
+        ),
         (
             "unknownAction",
             #"""
@@ -476,7 +504,8 @@ import Testing
                           ^~~~~
             note: action is one of exit, tighten_stop, update_target
             1 error found
-            """#),
+            """#
+        ),
         (
             "missingActionParameter",
             #"""
@@ -497,7 +526,8 @@ import Testing
                   action: tighten_stop
                           ^~~~~~~~~~~~
             1 error found
-            """#),
+            """#
+        ),
         (
             "unknownFeature",
             #"""
@@ -515,7 +545,8 @@ import Testing
               testing_pctt: 0.2
               ^~~~~~~~~~~~
             1 error found
-            """#),
+            """#
+        ),
         (
             "aliasRejected",
             #"""
@@ -531,7 +562,8 @@ import Testing
                 - *c
                   ^
             1 error found
-            """#),
+            """#
+        ),
         (
             "foldedRulePosition",
             #"""
@@ -550,7 +582,8 @@ import Testing
                                                  ^~~~~~~~~
             note: HOD_LOD_LOC is one of TESTING_HOD, TESTING_LOD, NEAR_HOD, NEAR_LOD, MID_RANGE, BREAKOUT, BREAKDOWN
             1 error found
-            """#),
+            """#
+        ),
         (
             "manyProblemsAtOnce",
             #"""
@@ -581,7 +614,8 @@ import Testing
               max_position: 0
                             ^
             4 errors found
-            """#),
+            """#
+        ),
     ]
 
     @Test(arguments: 0..<cases.count)

@@ -2,6 +2,7 @@ import Foundation
 import MarketData
 import StateVector
 import Testing
+
 @testable import Strategy
 
 /// Every rule of strategies/momentum.yaml against hand-built states where it flips.
@@ -19,7 +20,8 @@ import Testing
         #expect(d.symbol == "TSLA")
         #expect(d.loopHz == 5)
         #expect(d.consult == .everyTick)
-        #expect(d.longEntries.map(\.name) == ["imbalance", "volume", "location", "tape", "no_ask_wall", "cvd", "bar_delta"])
+        #expect(
+            d.longEntries.map(\.name) == ["imbalance", "volume", "location", "tape", "no_ask_wall", "cvd", "bar_delta"])
         #expect(d.shortEntries.count == 7)
         #expect(d.longExits.map(\.action.name) == ["exit", "exit", "tighten_stop", "update_target"])
         #expect(d.shortExits.count == 4)
@@ -31,7 +33,8 @@ import Testing
         #expect(d.risk.maxRiskPerShare == Price(cents: 20))
         #expect(d.risk.maxTarget == Price(cents: 100))
         #expect(d.risk.levelBuffer == Price(cents: 25))
-        #expect(d.risk.chaseGuardLong == "DISTANCE_TO_HOD_PCT > 0.5 and DISTANCE_TO_HOD_PCT > prev(DISTANCE_TO_HOD_PCT)")
+        #expect(
+            d.risk.chaseGuardLong == "DISTANCE_TO_HOD_PCT > 0.5 and DISTANCE_TO_HOD_PCT > prev(DISTANCE_TO_HOD_PCT)")
         #expect(d.features.testingPct == 0.15)
         #expect(d.longEntries[4].text == "No wall in DOM_WALLS with side=\"ASK\" within 0.20% of LAST")
         #expect(d.sourceHash.count == 16)
@@ -47,11 +50,14 @@ import Testing
         let wall = checklist.long.conditions[4]
         #expect(
             wall.readings.map(\.description) == [
-                "DOM_WALLS[0].side = ASK", "DOM_WALLS[0].price = 247.00", "LAST = 245.50", "DOM_WALLS[0]: pct_from_last(price) = 0.611",
+                "DOM_WALLS[0].side = ASK", "DOM_WALLS[0].price = 247.00", "LAST = 245.50",
+                "DOM_WALLS[0]: pct_from_last(price) = 0.611",
                 "DOM_WALLS[1].side = BID",
             ])
         #expect(checklist.long.conditions[0].readings.map(\.description) == ["L2_IMBALANCE = 2.1"])
-        let (long, short) = (strategy.entryPasses(.long, SeedState.state), strategy.entryPasses(.short, SeedState.state))
+        let (long, short) = (
+            strategy.entryPasses(.long, SeedState.state), strategy.entryPasses(.short, SeedState.state)
+        )
         #expect(long && !short)
     }
 
@@ -87,7 +93,9 @@ import Testing
     }
 
     @Test func locationAcceptsNearHODAndBreakoutButNotBreakdown() {
-        for (location, passes) in [(HodLodLocation.nearHOD, true), (.breakout, true), (.breakdown, false), (.testingLOD, false)] {
+        for (location, passes) in [
+            (HodLodLocation.nearHOD, true), (.breakout, true), (.breakdown, false), (.testingLOD, false),
+        ] {
             var state = SeedState.state
             state.market.hodLodLoc = location
             #expect(strategy.evaluate(state).long.conditions[2].passed == passes)
@@ -111,7 +119,10 @@ import Testing
         ("volume", { $0.market.rvolDay = 1.2 }),
         ("location", { $0.market.hodLodLoc = .breakdown }),
         ("tape", { $0.market.tapeSentiment = .aggressiveBuying }),
-        ("no_bid_wall", { $0.market.domWalls.append(DomWall(side: .bid, price: Price(cents: 24510), size: 4000, tier: .major)) }),
+        (
+            "no_bid_wall",
+            { $0.market.domWalls.append(DomWall(side: .bid, price: Price(cents: 24510), size: 4000, tier: .major)) }
+        ),
         ("cvd", { $0.market.cvdTrend = .rising }),
         ("bar_delta", { $0.market.footprint.delta = 0 }),
     ]
@@ -197,8 +208,11 @@ import Testing
         state.account.positionSide = .short
         state.account.avgEntry = Price(cents: 24550)
         state.activeOrders = [
-            ActiveOrder(id: "s", role: .stop, side: .buy, type: .stop, price: Price(cents: 24570), qty: 100, status: .working),
-            ActiveOrder(id: "t", role: .target, side: .buy, type: .limit, price: Price(cents: 24450), qty: 100, status: .working),
+            ActiveOrder(
+                id: "s", role: .stop, side: .buy, type: .stop, price: Price(cents: 24570), qty: 100, status: .working),
+            ActiveOrder(
+                id: "t", role: .target, side: .buy, type: .limit, price: Price(cents: 24450), qty: 100, status: .working
+            ),
         ]
         #expect(exits(state).values.allSatisfy { !$0.fired })
         state.market.l2Imbalance = 1.31
@@ -230,7 +244,9 @@ import Testing
     @Test func compiledAndReferenceInterpreterAgreeOnTheSeed() {
         for state in [SeedState.state, SeedState.shortSetup, SeedState.longPosition] {
             for side in [PositionSide.long, .short] {
-                #expect(strategy.referenceOutcomes(side, state) == strategy.evaluate(state).side(side).conditions.map(\.outcome))
+                #expect(
+                    strategy.referenceOutcomes(side, state)
+                        == strategy.evaluate(state).side(side).conditions.map(\.outcome))
             }
         }
     }

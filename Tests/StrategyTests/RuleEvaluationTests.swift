@@ -1,6 +1,7 @@
 import MarketData
 import StateVector
 import Testing
+
 @testable import Strategy
 
 @Suite struct RuleEvaluationTests {
@@ -63,7 +64,8 @@ import Testing
         ("max(L2_IMBALANCE, RVOL_DAY) == 2.8", .yes), ("pct_from_last(247.00) > 0.61", .yes),
         ("pct_from_last(247.00) < 0.611", .yes), ("pct_from(HOD, LAST) < 0.123", .yes),
         ("pct_from(HOD, LAST) > 0.122", .yes), ("is_null(ABSORPTION_PRICE)", .yes), ("is_null(LAST)", .no),
-        ("BID_STACK[0].price == 245.48", .yes), ("ASK_STACK[2].size == 250", .yes), ("ASK_STACK[0].price - BID_STACK[0].price == SPREAD", .yes),
+        ("BID_STACK[0].price == 245.48", .yes), ("ASK_STACK[2].size == 250", .yes),
+        ("ASK_STACK[0].price - BID_STACK[0].price == SPREAD", .yes),
         ("STOP > 0", .unknown), ("is_null(TARGET)", .yes),
     ])
     func functions(rule: String, expected: Truth) throws {
@@ -104,6 +106,12 @@ import Testing
         #expect(try RuleHarness.truth("DISTANCE_TO_HOD_PCT > prev(DISTANCE_TO_HOD_PCT)", before, previous: now) == .no)
         #expect(try RuleHarness.truth("DISTANCE_TO_HOD_PCT > prev(DISTANCE_TO_HOD_PCT)", now) == .unknown)
         #expect(try RuleHarness.truth("prev(CVD_TREND) == RISING", now, previous: before) == .yes)
+        var shorter = before
+        shorter.market.domWalls = []
+        #expect(try RuleHarness.truth("prev(count(DOM_WALLS, side == ASK)) == 0", now, previous: shorter) == .yes)
+        #expect(
+            RuleHarness.errors(RuleHarness.yaml("any(DOM_WALLS, prev(price) > 1)"))?.contains(
+                "prev() cannot read a field") == true)
     }
 
     // MARK: - Null semantics
@@ -117,10 +125,12 @@ import Testing
 
     @Test(arguments: [
         ("L2_IMBALANCE > 1.5", Truth.unknown), ("L2_IMBALANCE <= 1.5", .unknown), ("L2_IMBALANCE != 1.5", .unknown),
-        ("not L2_IMBALANCE > 1.5", .unknown), ("L2_IMBALANCE in [1, 2]", .unknown), ("L2_IMBALANCE not in [1, 2]", .unknown),
+        ("not L2_IMBALANCE > 1.5", .unknown), ("L2_IMBALANCE in [1, 2]", .unknown),
+        ("L2_IMBALANCE not in [1, 2]", .unknown),
         ("L2_IMBALANCE > 1.5 and RVOL_DAY > 9", .no), ("L2_IMBALANCE > 1.5 and RVOL_DAY > 1", .unknown),
         ("L2_IMBALANCE > 1.5 or RVOL_DAY > 1", .yes), ("L2_IMBALANCE > 1.5 or RVOL_DAY > 9", .unknown),
-        ("L2_IMBALANCE + 1 > 0", .unknown), ("abs(L2_IMBALANCE) >= 0", .unknown), ("min(L2_IMBALANCE, 1) < 5", .unknown),
+        ("L2_IMBALANCE + 1 > 0", .unknown), ("abs(L2_IMBALANCE) >= 0", .unknown),
+        ("min(L2_IMBALANCE, 1) < 5", .unknown),
         ("is_null(L2_IMBALANCE)", .yes), ("not is_null(L2_IMBALANCE)", .no),
         ("none(DOM_WALLS, side == ASK and pct_from_last(price) <= 0.20)", .unknown),
         ("any(DOM_WALLS, side == ASK and pct_from_last(price) <= 0.20)", .unknown),

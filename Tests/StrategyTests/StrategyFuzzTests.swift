@@ -2,6 +2,7 @@ import Foundation
 import MarketData
 import StateVector
 import Testing
+
 @testable import Strategy
 
 /// Thousands of random and mutated inputs through the loader: every one ends in a strategy or in
@@ -28,11 +29,14 @@ import Testing
         }
     }
 
-    static let fragments: [[UInt8]] = [
-        ":", "- ", "[", "]", "{", "}", "&a ", "*a", "!!str ", "\t", "\n", "  ", "\"", "'", "#", "|", ">", "---\n", "...",
-        "%YAML 1.2\n", "? ", ",", "\\", "é", "😀", "when: ", "name: x\n", "L2_IMBALANCE", " and ", " or ", "not ", "(", ")",
-        "==", "!=", "<=", "1.5", "-0.2", "none(DOM_WALLS, ", "price", "side == ASK", "AGGRESSIVE_BUYING", "prev(",
-    ].map { Array($0.utf8) } + [[0], [0xFF], [0xC3], [0xE2, 0x82], [0xEF, 0xBB, 0xBF], [0x0D]]
+    static let fragments: [[UInt8]] =
+        [
+            ":", "- ", "[", "]", "{", "}", "&a ", "*a", "!!str ", "\t", "\n", "  ", "\"", "'", "#", "|", ">", "---\n",
+            "...",
+            "%YAML 1.2\n", "? ", ",", "\\", "é", "😀", "when: ", "name: x\n", "L2_IMBALANCE", " and ", " or ", "not ",
+            "(", ")",
+            "==", "!=", "<=", "1.5", "-0.2", "none(DOM_WALLS, ", "price", "side == ASK", "AGGRESSIVE_BUYING", "prev(",
+        ].map { Array($0.utf8) } + [[0], [0xFF], [0xC3], [0xE2, 0x82], [0xEF, 0xBB, 0xBF], [0x0D]]
 
     @Test func mutatedMomentumFiles() {
         #expect(Self.momentum.count > 1000)
@@ -72,10 +76,14 @@ import Testing
     }
 
     static let ruleTokens = [
-        "L2_IMBALANCE", "RVOL_DAY", "LAST", "HOD_LOD_LOC", "TAPE_SENTIMENT", "DOM_WALLS", "FOOTPRINT_CURR_BAR", ".", "delta",
-        "price", "side", "ASK", "BID", "RISING", "TESTING_HOD", "any", "none", "count", "min_of", "pct_from_last", "abs", "prev",
-        "is_null", "(", ")", "[", "]", ",", "and", "or", "not", "in", "<", "<=", "==", "!=", ">", ">=", "+", "-", "*", "/", "0",
-        "1.5", "0.20", "'x'", "\"TSLA\"", "true", "=", "&&", "!", "%", "L2_IMBALENCE", "[0]", "ENTRY", "STOP", "TARGET", "#",
+        "L2_IMBALANCE", "RVOL_DAY", "LAST", "HOD_LOD_LOC", "TAPE_SENTIMENT", "DOM_WALLS", "FOOTPRINT_CURR_BAR", ".",
+        "delta",
+        "price", "side", "ASK", "BID", "RISING", "TESTING_HOD", "any", "none", "count", "min_of", "pct_from_last",
+        "abs", "prev",
+        "is_null", "(", ")", "[", "]", ",", "and", "or", "not", "in", "<", "<=", "==", "!=", ">", ">=", "+", "-", "*",
+        "/", "0",
+        "1.5", "0.20", "'x'", "\"TSLA\"", "true", "=", "&&", "!", "%", "L2_IMBALENCE", "[0]", "ENTRY", "STOP", "TARGET",
+        "#",
     ]
 
     @Test func randomRuleTokenStrings() {
@@ -83,7 +91,8 @@ import Testing
         var compiled = 0
         for iteration in 0..<3000 {
             let count = Int.random(in: 1...24, using: &random)
-            let rule = (0..<count).map { _ in random.pick(Self.ruleTokens) }.joined(separator: random.chance(0.8) ? " " : "")
+            let rule = (0..<count).map { _ in random.pick(Self.ruleTokens) }.joined(
+                separator: random.chance(0.8) ? " " : "")
             let yaml = RuleHarness.yaml("'\(rule.replacingOccurrences(of: "'", with: "''"))'")
             do {
                 let strategy = try StrategyLoader.compile(source: yaml, fileName: "fuzz.yaml")
@@ -99,7 +108,8 @@ import Testing
     }
 
     @Test(arguments: [
-        String(repeating: "(", count: 5000) + "1", String(repeating: "not ", count: 5000) + "true", String(repeating: "-", count: 5000) + "1",
+        String(repeating: "(", count: 5000) + "1", String(repeating: "not ", count: 5000) + "true",
+        String(repeating: "-", count: 5000) + "1",
         String(repeating: "abs(", count: 3000), "any(DOM_WALLS, " + String(repeating: "any(DOM_WALLS, ", count: 100),
         String(repeating: "1 + ", count: 900) + "1 > 0", String(repeating: "x", count: 5000),
     ])
@@ -108,7 +118,8 @@ import Testing
     }
 
     @Test func deeplyNestedYAMLIsRefused() throws {
-        let deep = "name: x\nentry: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n"
+        let deep =
+            "name: x\nentry: " + String(repeating: "[", count: 10_000) + String(repeating: "]", count: 10_000) + "\n"
         let error = try #require(RuleHarness.errors(deep))
         #expect(error.contains("nested deeper than 48 levels"))
         let deepBlock = (0..<200).map { String(repeating: "  ", count: $0) + "k\($0):" }.joined(separator: "\n")
@@ -146,7 +157,8 @@ import Testing
         s.market.footprint.delta = Int64.random(in: -3000...3000, using: &random)
         s.market.domWalls = (0..<Int.random(in: 0...3, using: &random)).map { _ in
             DomWall(
-                side: random.pick(QuoteSide.allCases), price: Price(cents: Int64.random(in: 24400...24700, using: &random)),
+                side: random.pick(QuoteSide.allCases),
+                price: Price(cents: Int64.random(in: 24400...24700, using: &random)),
                 size: Int64.random(in: 1000...5000, using: &random), tier: random.pick(WallTier.allCases))
         }
         return s
@@ -166,9 +178,13 @@ import Testing
         switch Int.random(in: 0..<7, using: &random) {
         case 0: return "L2_IMBALANCE \(op) \(Double(Int.random(in: 0...300, using: &random)) / 100)"
         case 1: return "RVOL_DAY - L2_IMBALANCE \(op) 0.5"
-        case 2: return "HOD_LOD_LOC \(random.pick(["in", "not in"])) [\(random.pick(HodLodLocation.names)), \(random.pick(HodLodLocation.names))]"
+        case 2:
+            return
+                "HOD_LOD_LOC \(random.pick(["in", "not in"])) [\(random.pick(HodLodLocation.names)), \(random.pick(HodLodLocation.names))]"
         case 3: return "TAPE_SENTIMENT \(random.pick(["==", "!="])) \(random.pick(TapeSentiment.names))"
-        case 4: return "\(random.pick(["any", "all", "none"]))(DOM_WALLS, side == \(random.pick(["ASK", "BID"])) and pct_from_last(price) \(op) 0.1)"
+        case 4:
+            return
+                "\(random.pick(["any", "all", "none"]))(DOM_WALLS, side == \(random.pick(["ASK", "BID"])) and pct_from_last(price) \(op) 0.1)"
         case 5: return "count(DOM_WALLS, price > LAST) \(op) 1"
         default: return "is_null(\(random.pick(["LAST", "L2_IMBALANCE", "HOD_LOD_LOC"])))"
         }

@@ -27,7 +27,8 @@ extension Checklist {
             for exit in exits {
                 let mark = exit.fired ? "FIRES" : (exit.outcome == .unknown ? "?    " : "-    ")
                 let price = exit.price.map { " -> \($0.display)" } ?? ""
-                lines.append("  \(mark) \(exit.name): \(exit.rule) => \(exit.action.name)\(price)\(Self.values(exit.readings))")
+                lines.append(
+                    "  \(mark) \(exit.name): \(exit.rule) => \(exit.action.name)\(price)\(Self.values(exit.readings))")
             }
         } else {
             lines.append("position: flat (no exit rules apply)")

@@ -33,7 +33,9 @@ public struct CompiledStrategy: Sendable {
         for (index, hint) in definition.hints.enumerated() where !ruled.contains(index) { hints.append(hint) }
         return Checklist(
             long: side(.long, state, previous), short: side(.short, state, previous), position: position, exits: exits,
-            activeHints: hints.sorted { (definition.hints.firstIndex(of: $0) ?? 0) < (definition.hints.firstIndex(of: $1) ?? 0) })
+            activeHints: hints.sorted {
+                (definition.hints.firstIndex(of: $0) ?? 0) < (definition.hints.firstIndex(of: $1) ?? 0)
+            })
     }
 
     /// The entry checklist of one side.
@@ -41,13 +43,17 @@ public struct CompiledStrategy: Sendable {
         let conditions = side == .long ? rules.longEntries : rules.shortEntries
         var results: [ConditionResult] = []
         results.reserveCapacity(conditions.count)
+        let trace = ReadingTrace()
         for condition in conditions {
-            let (outcome, readings) = Self.traced(condition.code, state, previous)
-            results.append(ConditionResult(name: condition.definition.name, rule: condition.definition.rule, outcome: outcome, readings: readings))
+            let (outcome, readings) = Self.traced(condition.code, state, previous, into: trace)
+            results.append(
+                ConditionResult(
+                    name: condition.definition.name, rule: condition.definition.rule, outcome: outcome,
+                    readings: readings))
         }
         var guardResult: ConditionResult?
         if let chase = side == .long ? rules.longGuard : rules.shortGuard {
-            let (outcome, readings) = Self.traced(chase.code, state, previous)
+            let (outcome, readings) = Self.traced(chase.code, state, previous, into: trace)
             guardResult = ConditionResult(name: "chase_guard", rule: chase.rule, outcome: outcome, readings: readings)
         }
         return SideChecklist(side: side, conditions: results, chaseGuard: guardResult)
@@ -56,29 +62,29 @@ public struct CompiledStrategy: Sendable {
     /// True when every entry condition of `side` passes and its chase guard does not block:
     /// the gate's hot path, with no readings and no allocation.
     public func entryPasses(_ side: PositionSide, _ state: StateVector, previous: StateVector? = nil) -> Bool {
-        let conditions = side == .long ? rules.longEntries : rules.shortEntries
-        guard !conditions.isEmpty else { return false }
         var cursor = EvaluationCursor()
-        for condition in conditions where condition.code(state, previous, &cursor) != .yes { return false }
-        if let chase = side == .long ? rules.longGuard : rules.shortGuard, chase.code(state, previous, &cursor) != .no { return false }
-        return true
+        return side == .long ? rules.longGate(state, previous, &cursor) : rules.shortGate(state, previous, &cursor)
     }
 
-    private static func traced(_ code: Code<Truth>, _ state: StateVector, _ previous: StateVector?) -> (Truth, [Reading]) {
-        let trace = ReadingTrace()
+    private static func traced(
+        _ code: Code<Truth>, _ state: StateVector, _ previous: StateVector?, into trace: ReadingTrace
+    ) -> (Truth, [Reading]) {
+        trace.readings = []
         var cursor = EvaluationCursor(trace: trace)
         let outcome = code(state, previous, &cursor)
         return (outcome, trace.readings)
     }
 
-    private func evaluate(_ exit: CompiledRules.Exit, side: PositionSide, _ state: StateVector, _ previous: StateVector?) -> ExitRuleResult {
+    private func evaluate(
+        _ exit: CompiledRules.Exit, side: PositionSide, _ state: StateVector, _ previous: StateVector?
+    ) -> ExitRuleResult {
         let trace = ReadingTrace()
         var cursor = EvaluationCursor(trace: trace)
         let outcome = exit.code(state, previous, &cursor)
         var price: Price?
         var fired = outcome == .yes
         if let value = exit.value {
-            price = value(state, previous, &cursor).flatMap { Price(rounding: $0) }
+            price = value.run(state, previous, &cursor).flatMap { Price(rounding: $0) }
             if price == nil { fired = false }
             if case .tightenStop = exit.definition.action, let new = price,
                 let stop = state.activeOrders.first(where: { $0.role == .stop })?.price
@@ -88,7 +94,8 @@ public struct CompiledStrategy: Sendable {
         }
         let definition = exit.definition
         return ExitRuleResult(
-            name: definition.name, rule: definition.rule, action: definition.action, outcome: outcome, fired: fired, price: price,
+            name: definition.name, rule: definition.rule, action: definition.action, outcome: outcome, fired: fired,
+            price: price,
             readings: trace.readings)
     }
 }

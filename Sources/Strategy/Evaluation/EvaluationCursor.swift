@@ -16,7 +16,8 @@ struct EvaluationCursor {
     @inline(__always)
     func record(_ expression: String, element: Bool, _ value: @autoclosure () -> Reading.Value) {
         guard let trace else { return }
-        trace.record(Reading(expression: expression, element: element ? list.map { "\($0)[\(index)]" } : nil, value: value()))
+        trace.record(
+            Reading(expression: expression, element: element ? list.map { "\($0)[\(index)]" } : nil, value: value()))
     }
 }
 
@@ -29,4 +30,26 @@ final class ReadingTrace {
             readings.append(reading)
         }
     }
+}
+
+/// Compiled code kept inside a struct: a closure stored directly in an array or an optional is
+/// kept at its most general abstraction and called through a thunk that copies the whole
+/// `StateVector` on every call; inside a struct it keeps its own calling convention.
+struct TruthCode: Sendable {
+    let run: Code<Truth>
+}
+
+/// See `TruthCode`.
+struct NumberCode: Sendable {
+    let run: Code<Double?>
+}
+
+/// See `TruthCode`.
+struct IntCode: Sendable {
+    let run: Code<Int?>
+}
+
+/// See `TruthCode`.
+struct TextCode: Sendable {
+    let run: Code<String?>
 }

@@ -50,7 +50,9 @@ public struct Reading: Hashable, Sendable, CustomStringConvertible {
     /// `L2_IMBALANCE = 2.1`, `DOM_WALLS[0].side = ASK`, `DOM_WALLS[0]: pct_from_last(price) = 0.611`.
     public var description: String {
         guard let element else { return "\(expression) = \(value)" }
-        let plain = expression.unicodeScalars.allSatisfy { $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0) }
+        let plain = expression.unicodeScalars.allSatisfy {
+            $0 == "_" || $0.properties.isAlphabetic || ("0"..."9").contains($0)
+        }
         return plain ? "\(element).\(expression) = \(value)" : "\(element): \(expression) = \(value)"
     }
 }

@@ -41,9 +41,12 @@ struct ReferenceInterpreter {
             return .word(name)
         case .member(let base, let name, _):
             switch evaluate(base) {
-            case .object(let fields): return fields.first { $0.name == name }.map { read($0, index: 0, label: name) } ?? .null
+            case .object(let fields):
+                return fields.first { $0.name == name }.map { read($0, index: 0, label: name) } ?? .null
             case .element(let list, let index):
-                guard index < list.count(state), let field = list.element.first(where: { $0.name == name }) else { return .null }
+                guard index < list.count(state), let field = list.element.first(where: { $0.name == name }) else {
+                    return .null
+                }
                 return read(field, index: index, label: name)
             default: return .null
             }
@@ -54,7 +57,9 @@ struct ReferenceInterpreter {
             if case .number(let v, let p) = evaluate(inner) { return .number(-v, price: p) }
             return .null
         case .arithmetic(let op, let l, let r, _):
-            guard case .number(let x, let px) = evaluate(l), case .number(let y, let py) = evaluate(r) else { return .null }
+            guard case .number(let x, let px) = evaluate(l), case .number(let y, let py) = evaluate(r) else {
+                return .null
+            }
             let value: Double
             switch op {
             case .add: value = x + y
@@ -157,7 +162,9 @@ struct ReferenceInterpreter {
             } else {
                 reference = state.market.last.map { .number($0.dollars, price: true) } ?? .null
             }
-            guard case .number(let x, _) = evaluate(arguments[0]), case .number(let r, _) = reference, r != 0 else { return .null }
+            guard case .number(let x, _) = evaluate(arguments[0]), case .number(let r, _) = reference, r != 0 else {
+                return .null
+            }
             let value = Swift.abs(x - r) / Swift.abs(r) * 100
             return value.isFinite ? .number(value, price: false) : .null
         case "is_null":
@@ -189,7 +196,10 @@ struct ReferenceInterpreter {
                 }
                 guard case .number(let v, let p) = evaluate(arguments[1]) else { return .null }
                 price = p
-                aggregate = aggregate.map { name == "min_of" ? Swift.min($0, v) : (name == "max_of" ? Swift.max($0, v) : $0 + v) } ?? v
+                aggregate =
+                    aggregate.map {
+                        name == "min_of" ? Swift.min($0, v) : (name == "max_of" ? Swift.max($0, v) : $0 + v)
+                    } ?? v
                 continue
             }
             let t = arguments.count > 1 ? truth(arguments[1]) : .yes

@@ -30,7 +30,10 @@ extension RuleCompiler {
     }
 
     /// A field read as a condition: a null bool is unknown.
-    static func boolField(_ read: @escaping FieldReader<Bool>, _ access: FieldAccess, describe: @escaping @Sendable (Bool) -> Reading.Value)
+    static func boolField(
+        _ read: @escaping FieldReader<Bool>, _ access: FieldAccess,
+        describe: @escaping @Sendable (Bool) -> Reading.Value
+    )
         -> Code<Truth>
     {
         let value: Code<Bool?> = field(read, access, describe: describe)
@@ -46,6 +49,7 @@ extension RuleCompiler {
         case .read(let access):
             switch access.field.kind {
             case .price(let read), .money(let read):
+                if let direct = directPrice(read, access) { return direct.run }
                 let code = field(read, access) { .price($0) }
                 return { s, p, c in code(s, p, &c)?.dollars }
             case .integer(let read):
@@ -62,11 +66,11 @@ extension RuleCompiler {
         case .arithmetic(let op, let l, let r):
             return arithmetic(op, number(l), number(r))
         case .function(let function, let arguments):
-            return recorded(e, function: function, arguments.map(number))
+            return recorded(e, function: function, arguments.map { NumberCode(run: number($0)) })
         case .count(let list, let predicate):
-            return recorded(e, count(list, predicate.map(condition)))
+            return recorded(e, count(list, predicate.map { TruthCode(run: condition($0)) }))
         case .aggregate(let function, let list, let value, let predicate):
-            return recorded(e, aggregate(function, list, number(value), predicate.map(condition)))
+            return recorded(e, aggregate(function, list, number(value), predicate.map { TruthCode(run: condition($0)) }))
         case .previous(let inner):
             let a = number(inner)
             let text = e.text
@@ -87,11 +91,38 @@ extension RuleCompiler {
         }
     }
 
-    private static func arithmetic(_ op: ArithmeticOperator, _ a: @escaping Code<Double?>, _ b: @escaping Code<Double?>) -> Code<Double?> {
+    /// A price read at the top level or in the current element, in dollars, in one closure.
+    private static func directPrice(_ read: @escaping FieldReader<Price>, _ access: FieldAccess) -> NumberCode? {
+        let element: Bool
+        switch access.scope {
+        case .top: element = false
+        case .element: element = true
+        case .fixed: return nil
+        }
+        let label = access.label
+        return NumberCode { s, _, c in
+            let value = read(s, element ? c.index : 0)
+            if c.trace != nil { c.record(label, element: element, value.map(Reading.Value.price) ?? .null) }
+            return value?.dollars
+        }
+    }
+
+    private static func arithmetic(_ op: ArithmeticOperator, _ a: @escaping Code<Double?>, _ b: @escaping Code<Double?>)
+        -> Code<Double?>
+    {
         switch op {
-        case .add: return { s, p, c in guard let x = a(s, p, &c), let y = b(s, p, &c) else { return nil }; return finite(x + y) }
-        case .subtract: return { s, p, c in guard let x = a(s, p, &c), let y = b(s, p, &c) else { return nil }; return finite(x - y) }
-        case .multiply: return { s, p, c in guard let x = a(s, p, &c), let y = b(s, p, &c) else { return nil }; return finite(x * y) }
+        case .add:
+            return { s, p, c in
+                guard let x = a(s, p, &c), let y = b(s, p, &c) else { return nil }; return finite(x + y)
+            }
+        case .subtract:
+            return { s, p, c in
+                guard let x = a(s, p, &c), let y = b(s, p, &c) else { return nil }; return finite(x - y)
+            }
+        case .multiply:
+            return { s, p, c in
+                guard let x = a(s, p, &c), let y = b(s, p, &c) else { return nil }; return finite(x * y)
+            }
         case .divide:
             return { s, p, c in
                 guard let x = a(s, p, &c), let y = b(s, p, &c), y != 0 else { return nil }
@@ -122,18 +153,20 @@ extension RuleCompiler {
         }
     }
 
-    private static func recorded(_ e: CheckedExpression, function: RuleFunction, _ arguments: [Code<Double?>]) -> Code<Double?> {
+    private static func recorded(_ e: CheckedExpression, function: RuleFunction, _ arguments: [NumberCode]) -> Code<
+        Double?
+    > {
         let code: Code<Double?>
         switch function {
         case .abs:
             let a = arguments[0]
-            code = { s, p, c in a(s, p, &c).map(Swift.abs) }
+            code = { s, p, c in a.run(s, p, &c).map(Swift.abs) }
         case .min, .max:
             let wantsMin = function == .min
             code = { s, p, c in
                 var result: Double?
                 for argument in arguments {
-                    guard let value = argument(s, p, &c) else { return nil }
+                    guard let value = argument.run(s, p, &c) else { return nil }
                     if let current = result {
                         result = wantsMin ? Swift.min(current, value) : Swift.max(current, value)
                     } else {
@@ -143,18 +176,26 @@ extension RuleCompiler {
                 return result
             }
         case .pctFromLast:
+            // One closure reads LAST and records the result: the hot part of wall rules.
             let a = arguments[0]
-            let last = FieldAccess(label: "LAST", field: Field("LAST", .price({ s, _ in s.market.last }), summary: ""), scope: .top)
-            let readLast = number(CheckedExpression(node: .read(last), type: .number(.price), text: "LAST"))
-            code = { s, p, c in
-                guard let x = a(s, p, &c), let reference = readLast(s, p, &c), reference != 0 else { return nil }
-                return finite(Swift.abs(x - reference) / reference * 100)
+            let text = e.text
+            return { s, p, c in
+                guard let x = a.run(s, p, &c) else {
+                    c.record(text, element: c.list != nil, .null)
+                    return nil
+                }
+                let last = s.market.last
+                c.record("LAST", element: false, last.map(Reading.Value.price) ?? .null)
+                var result: Double?
+                if let reference = last?.dollars, reference != 0 { result = finite(Swift.abs(x - reference) / reference * 100) }
+                c.record(text, element: c.list != nil, describe(result, .number))
+                return result
             }
         case .pctFrom:
             let a = arguments[0]
             let b = arguments[1]
             code = { s, p, c in
-                guard let x = a(s, p, &c), let reference = b(s, p, &c), reference != 0 else { return nil }
+                guard let x = a.run(s, p, &c), let reference = b.run(s, p, &c), reference != 0 else { return nil }
                 return finite(Swift.abs(x - reference) / Swift.abs(reference) * 100)
             }
         default:
@@ -163,7 +204,7 @@ extension RuleCompiler {
         return recorded(e, code)
     }
 
-    private static func count(_ list: ListAccess, _ predicate: Code<Truth>?) -> Code<Double?> {
+    private static func count(_ list: ListAccess, _ predicate: TruthCode?) -> Code<Double?> {
         let count = list.count
         let label = list.label
         guard let predicate else { return { s, _, _ in Double(count(s)) } }
@@ -174,7 +215,7 @@ extension RuleCompiler {
             var total = 0
             for index in 0..<count(s) {
                 c.index = index
-                switch predicate(s, p, &c) {
+                switch predicate.run(s, p, &c) {
                 case .yes: total += 1
                 case .unknown: return nil
                 case .no: break
@@ -185,7 +226,7 @@ extension RuleCompiler {
     }
 
     private static func aggregate(
-        _ function: RuleFunction, _ list: ListAccess, _ value: @escaping Code<Double?>, _ predicate: Code<Truth>?
+        _ function: RuleFunction, _ list: ListAccess, _ value: @escaping Code<Double?>, _ predicate: TruthCode?
     ) -> Code<Double?> {
         let count = list.count
         let label = list.label
@@ -197,7 +238,7 @@ extension RuleCompiler {
             for index in 0..<count(s) {
                 c.index = index
                 if let predicate {
-                    switch predicate(s, p, &c) {
+                    switch predicate.run(s, p, &c) {
                     case .yes: break
                     case .no: continue
                     case .unknown: return nil

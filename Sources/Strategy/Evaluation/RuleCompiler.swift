@@ -18,6 +18,11 @@ enum RuleCompiler {
         case .compare(let op, let l, let r):
             return compare(op, l, r)
         case .inList(let l, let items, let negated):
+            if case .read(let access) = l.node, let mask = constantMask(items),
+                let fused = fusedEnum(access, accepted: mask, negated: negated)
+            {
+                return fused.run
+            }
             let test = membership(l, items)
             guard negated else { return test }
             return { s, p, c in test(s, p, &c).negated }
@@ -70,15 +75,22 @@ enum RuleCompiler {
 
     private static let unknown: Code<Truth> = { _, _, _ in .unknown }
 
-    private static func quantifier(_ function: RuleFunction, _ list: ListAccess, _ predicate: @escaping Code<Truth>) -> Code<Truth> {
+    private static func quantifier(_ function: RuleFunction, _ list: ListAccess, _ predicate: @escaping Code<Truth>)
+        -> Code<Truth>
+    {
         let count = list.count
         let label = list.label
         let wantsAll = function == .all
         let negate = function == .none
         return { s, p, c in
-            let saved = (c.index, c.list)
-            if c.trace != nil { c.list = label }
-            defer { (c.index, c.list) = saved }
+            let savedIndex = c.index
+            let tracing = c.trace != nil
+            let savedList = tracing ? c.list : nil
+            if tracing { c.list = label }
+            defer {
+                c.index = savedIndex
+                if tracing { c.list = savedList }
+            }
             var sawUnknown = false
             for index in 0..<count(s) {
                 c.index = index
@@ -94,9 +106,20 @@ enum RuleCompiler {
         }
     }
 
-    private static func compare(_ op: ComparisonOperator, _ l: CheckedExpression, _ r: CheckedExpression) -> Code<Truth> {
+    private static func compare(_ op: ComparisonOperator, _ l: CheckedExpression, _ r: CheckedExpression) -> Code<Truth>
+    {
         switch (l.type, r.type) {
         case (.number(let lk), .number(let rk)):
+            if case .read(let access) = l.node, case .number(let constant) = r.node,
+                let fused = fusedCompare(op, access, constant)
+            {
+                return fused.run
+            }
+            if case .number(let constant) = l.node, case .read(let access) = r.node,
+                let fused = fusedCompare(op.mirrored, access, constant)
+            {
+                return fused.run
+            }
             let quantize = lk == .price || rk == .price
             let a = number(l)
             if case .number(let constant) = r.node {
@@ -117,6 +140,11 @@ enum RuleCompiler {
                 return Truth(op.holds(x, y))
             }
         case (.enumeration, .enumeration):
+            if case .read(let access) = l.node, case .enumValue(let constant) = r.node, constant < 64,
+                let fused = fusedEnum(access, accepted: 1 << UInt64(constant), negated: op == .notEqual)
+            {
+                return fused.run
+            }
             let a = enumeration(l)
             let equal = op == .equal
             if case .enumValue(let constant) = r.node {
@@ -158,9 +186,13 @@ enum RuleCompiler {
         case .enumeration:
             let a = enumeration(l)
             var mask: UInt64 = 0
-            var dynamic: [Code<Int?>] = []
+            var dynamic: [IntCode] = []
             for item in items {
-                if case .enumValue(let index) = item.node, index < 64 { mask |= 1 << UInt64(index) } else { dynamic.append(enumeration(item)) }
+                if case .enumValue(let index) = item.node, index < 64 {
+                    mask |= 1 << UInt64(index)
+                } else {
+                    dynamic.append(IntCode(run: enumeration(item)))
+                }
             }
             let constantMask = mask
             let others = dynamic
@@ -169,7 +201,7 @@ enum RuleCompiler {
                 if x >= 0, x < 64, constantMask & (1 << UInt64(x)) != 0 { return .yes }
                 var sawUnknown = false
                 for item in others {
-                    guard let y = item(s, p, &c) else {
+                    guard let y = item.run(s, p, &c) else {
                         sawUnknown = true
                         continue
                     }
@@ -178,11 +210,11 @@ enum RuleCompiler {
                 return sawUnknown ? .unknown : .no
             }
         case .number:
-            let tests = items.map { compare(.equal, l, $0) }
+            let tests = items.map { TruthCode(run: compare(.equal, l, $0)) }
             return { s, p, c in
                 var sawUnknown = false
                 for test in tests {
-                    switch test(s, p, &c) {
+                    switch test.run(s, p, &c) {
                     case .yes: return .yes
                     case .unknown: sawUnknown = true
                     case .no: break
@@ -192,12 +224,12 @@ enum RuleCompiler {
             }
         case .string:
             let a = string(l)
-            let values = items.map { string($0) }
+            let values = items.map { TextCode(run: string($0)) }
             return { s, p, c in
                 guard let x = a(s, p, &c) else { return .unknown }
                 var sawUnknown = false
                 for value in values {
-                    guard let y = value(s, p, &c) else {
+                    guard let y = value.run(s, p, &c) else {
                         sawUnknown = true
                         continue
                     }
@@ -228,9 +260,31 @@ enum RuleCompiler {
             return { _, _, _ in true }
         }
     }
+
+    /// The accepted values of an `in` list when every item is an enum value, as a bit mask.
+    private static func constantMask(_ items: [CheckedExpression]) -> UInt64? {
+        var mask: UInt64 = 0
+        for item in items {
+            guard case .enumValue(let index) = item.node, index >= 0, index < 64 else { return nil }
+            mask |= 1 << UInt64(index)
+        }
+        return mask
+    }
 }
 
+
 extension ComparisonOperator {
+    /// The operator with its operands swapped: `1 < x` is `x > 1`.
+    var mirrored: ComparisonOperator {
+        switch self {
+        case .less: .greater
+        case .lessEqual: .greaterEqual
+        case .greater: .less
+        case .greaterEqual: .lessEqual
+        case .equal, .notEqual: self
+        }
+    }
+
     @inline(__always)
     func holds(_ x: Double, _ y: Double) -> Bool {
         switch self {

@@ -12,12 +12,16 @@ struct Lexer {
     static func tokenize(_ text: String) -> Result<[Token], Failure> {
         let chars = Array(text.unicodeScalars)
         guard chars.count <= maxLength else {
-            return .failure(Failure(offset: 0, length: 1, message: "rule longer than \(maxLength) characters; split it into several conditions"))
+            return .failure(
+                Failure(
+                    offset: 0, length: 1,
+                    message: "rule longer than \(maxLength) characters; split it into several conditions"))
         }
         var tokens: [Token] = []
         var i = 0
         func emit(_ kind: Token.Kind, _ start: Int, _ end: Int) {
-            tokens.append(Token(kind: kind, start: start, end: end, text: String(String.UnicodeScalarView(chars[start..<end]))))
+            tokens.append(
+                Token(kind: kind, start: start, end: end, text: String(String.UnicodeScalarView(chars[start..<end]))))
         }
         while i < chars.count {
             let c = chars[i]
@@ -33,7 +37,8 @@ struct Lexer {
                     while i < chars.count, isDigit(chars[i]) { i += 1 }
                 }
                 if i < chars.count, isNameStart(chars[i]) || chars[i] == "." || chars[i] == "%" {
-                    let bad = chars[i] == "%" ? "write percentages as plain numbers (0.5 means 0.5%)" : "malformed number"
+                    let bad =
+                        chars[i] == "%" ? "write percentages as plain numbers (0.5 means 0.5%)" : "malformed number"
                     return .failure(Failure(offset: start, length: i - start + 1, message: bad))
                 }
                 let digits = String(String.UnicodeScalarView(chars[start..<i]))
@@ -48,8 +53,14 @@ struct Lexer {
                 let word = String(String.UnicodeScalarView(chars[start..<i]))
                 if let keyword = Token.Keyword(rawValue: word) {
                     emit(.keyword(keyword), start, i)
-                } else if let fix = ["AND": "and", "OR": "or", "NOT": "not", "IN": "in", "True": "true", "False": "false", "TRUE": "true", "FALSE": "false"][word] {
-                    return .failure(Failure(offset: start, length: i - start, message: "'\(word)' is written '\(fix)' (keywords are lower case)"))
+                } else if let fix = [
+                    "AND": "and", "OR": "or", "NOT": "not", "IN": "in", "True": "true", "False": "false",
+                    "TRUE": "true", "FALSE": "false",
+                ][word] {
+                    return .failure(
+                        Failure(
+                            offset: start, length: i - start,
+                            message: "'\(word)' is written '\(fix)' (keywords are lower case)"))
                 } else {
                     emit(.name(word), start, i)
                 }
@@ -59,7 +70,8 @@ struct Lexer {
                 i += 1
                 while i < chars.count, chars[i] != c { i += 1 }
                 guard i < chars.count else {
-                    return .failure(Failure(offset: start, length: 1, message: "unterminated string; close it with \(c)"))
+                    return .failure(
+                        Failure(offset: start, length: 1, message: "unterminated string; close it with \(c)"))
                 }
                 i += 1
                 emit(.string(String(String.UnicodeScalarView(chars[(start + 1)..<(i - 1)]))), start, i)
@@ -93,7 +105,8 @@ struct Lexer {
                 case ("%", _): "write percentages as plain numbers (0.5 means 0.5%)"
                 default: "unexpected character '\(c.escaped(asASCII: true))'"
                 }
-            return .failure(Failure(offset: start, length: (c == "&" || c == "|") && next == c ? 2 : 1, message: message))
+            return .failure(
+                Failure(offset: start, length: (c == "&" || c == "|") && next == c ? 2 : 1, message: message))
         }
         tokens.append(Token(kind: .end, start: chars.count, end: chars.count, text: ""))
         return .success(tokens)

@@ -6,7 +6,9 @@ import StateVector
 enum RuleNames {
     /// Position context, for exit rules: null when flat or when no such order works.
     static let positionContext: [Field] = [
-        Field("ENTRY", .price({ s, _ in s.account.avgEntry }), nullable: true, summary: "Average entry price of the open position (AVG_ENTRY)."),
+        Field(
+            "ENTRY", .price({ s, _ in s.account.avgEntry }), nullable: true,
+            summary: "Average entry price of the open position (AVG_ENTRY)."),
         Field(
             "STOP", .price({ s, _ in s.activeOrders.first(where: { $0.role == .stop })?.price }), nullable: true,
             summary: "Price of the working STOP order of the position."),

@@ -2,6 +2,9 @@
 /// `maxDepth`, so no input can exhaust the stack; the first syntax error ends the rule.
 struct RuleParser {
     static let maxDepth = 40
+    /// Bounds the length of operator chains too (`1 + 1 + …` nests without parentheses), so
+    /// checking and evaluating a rule never recurses deeply.
+    static let maxOperators = 200
 
     struct Failure: Error, Equatable {
         var offset: Int
@@ -12,6 +15,7 @@ struct RuleParser {
     private let tokens: [Token]
     private var position = 0
     private var depth = 0
+    private var operators = 0
 
     static func parse(_ text: String) -> Result<RuleExpression, Failure> {
         switch Lexer.tokenize(text) {
@@ -21,7 +25,8 @@ struct RuleParser {
             var parser = RuleParser(tokens: tokens)
             do {
                 if case .end = parser.peek.kind {
-                    throw Failure(offset: 0, length: 1, message: "empty rule; write a condition such as 'L2_IMBALANCE > 1.5'")
+                    throw Failure(
+                        offset: 0, length: 1, message: "empty rule; write a condition such as 'L2_IMBALANCE > 1.5'")
                 }
                 let expression = try parser.parseOr()
                 guard case .end = parser.peek.kind else {
@@ -49,7 +54,8 @@ struct RuleParser {
     private func unexpected(_ expectation: String) -> Failure {
         let token = peek
         let found = token.kind == .end ? "the end of the rule" : "'\(token.text)'"
-        return Failure(offset: token.start, length: max(1, token.end - token.start), message: "\(expectation), found \(found)")
+        return Failure(
+            offset: token.start, length: max(1, token.end - token.start), message: "\(expectation), found \(found)")
     }
 
     private mutating func nest<T>(_ body: (inout RuleParser) throws -> T) throws -> T {
@@ -59,6 +65,15 @@ struct RuleParser {
             throw Failure(offset: peek.start, length: 1, message: "rule nested deeper than \(Self.maxDepth) levels")
         }
         return try body(&self)
+    }
+
+    private mutating func countOperator() throws {
+        operators += 1
+        guard operators <= Self.maxOperators else {
+            throw Failure(
+                offset: peek.start, length: 1,
+                message: "rule has more than \(Self.maxOperators) operators; split it into several conditions")
+        }
     }
 
     private mutating func accept(_ symbol: Token.Symbol) -> Bool {
@@ -86,6 +101,7 @@ struct RuleParser {
     mutating func parseOr() throws -> RuleExpression {
         var left = try parseAnd()
         while accept(.or) {
+            try countOperator()
             let right = try parseAnd()
             left = .or(left, right, left.span.to(right.span))
         }
@@ -95,6 +111,7 @@ struct RuleParser {
     private mutating func parseAnd() throws -> RuleExpression {
         var left = try parseNot()
         while accept(.and) {
+            try countOperator()
             let right = try parseNot()
             left = .and(left, right, left.span.to(right.span))
         }
@@ -115,7 +132,8 @@ struct RuleParser {
             _ = advance()
             let right = try parseAdditive()
             result = .compare(op, left, right, left.span.to(right.span))
-        } else if case .keyword(.not) = peek.kind, case .keyword(.in) = tokens[min(position + 1, tokens.count - 1)].kind {
+        } else if case .keyword(.not) = peek.kind, case .keyword(.in) = tokens[min(position + 1, tokens.count - 1)].kind
+        {
             position += 2
             let (items, end) = try parseList()
             result = .inList(left, items, negated: true, RuleExpression.Span(start: left.span.start, end: end))
@@ -150,6 +168,7 @@ struct RuleParser {
         var left = try parseTerm()
         while case .symbol(let symbol) = peek.kind, symbol == .plus || symbol == .minus {
             _ = advance()
+            try countOperator()
             let right = try parseTerm()
             left = .arithmetic(symbol == .plus ? .add : .subtract, left, right, left.span.to(right.span))
         }
@@ -160,6 +179,7 @@ struct RuleParser {
         var left = try parseUnary()
         while case .symbol(let symbol) = peek.kind, symbol == .times || symbol == .divide {
             _ = advance()
+            try countOperator()
             let right = try parseUnary()
             left = .arithmetic(symbol == .times ? .multiply : .divide, left, right, left.span.to(right.span))
         }
@@ -180,19 +200,17 @@ struct RuleParser {
         var base = try parsePrimary()
         while true {
             if accept(.dot) {
-                let token = advance()
-                guard case .name(let member) = token.kind else {
-                    position -= 1
+                guard case .name(let member) = peek.kind else {
                     throw unexpected("expected a field name after '.'")
                 }
+                let token = advance()
                 base = .member(base, member, RuleExpression.Span(start: base.span.start, end: token.end))
             } else if case .symbol(.leftBracket) = peek.kind {
                 _ = advance()
-                let token = advance()
-                guard case .number(let value) = token.kind, value >= 0, value < 1000, value == value.rounded() else {
-                    position -= 1
+                guard case .number(let value) = peek.kind, value >= 0, value < 1000, value == value.rounded() else {
                     throw unexpected("expected a whole number from 0 to 999 as the index")
                 }
+                _ = advance()
                 let close = try expect(.rightBracket, "expected ']' after the index")
                 base = .index(base, Int(value), RuleExpression.Span(start: base.span.start, end: close.end))
             } else {

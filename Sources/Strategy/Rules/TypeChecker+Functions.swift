@@ -11,7 +11,8 @@ extension TypeChecker {
                 let suggestion = Spelling.suggestion(for: name, among: RuleFunction.allCases.map(\.rawValue))
                 problem(
                     nameSpan, "unknown function '\(name)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")",
-                    note: "functions: \(RuleFunction.allCases.map(\.rawValue).joined(separator: ", "))", fixIt: suggestion)
+                    note: "functions: \(RuleFunction.allCases.map(\.rawValue).joined(separator: ", "))",
+                    fixIt: suggestion)
             }
             return .invalid
         }
@@ -38,9 +39,17 @@ extension TypeChecker {
         case .isNull, .prev:
             switch checked[0].type {
             case .list, .object, .element:
-                problem(arguments[0].span, "'\(name)' needs a value, but '\(checked[0].text)' is \(checked[0].type.phrase)")
+                problem(
+                    arguments[0].span, "'\(name)' needs a value, but '\(checked[0].text)' is \(checked[0].type.phrase)")
                 return .invalid
             default:
+                if function == .prev, Self.readsCurrentElement(checked[0]) {
+                    problem(
+                        arguments[0].span,
+                        "prev() cannot read a field of the list element being tested: the previous tick's list differs",
+                        note: "quantify inside prev instead, e.g. prev(count(DOM_WALLS, side == ASK))")
+                    return .invalid
+                }
                 let node: CheckedExpression.Node = function == .isNull ? .isNull(checked[0]) : .previous(checked[0])
                 return CheckedExpression(node: node, type: function == .isNull ? .bool : checked[0].type, text: source)
             }
@@ -48,7 +57,8 @@ extension TypeChecker {
             var kinds: [ValueType.Numeric] = []
             for (argument, expression) in zip(checked, arguments) {
                 guard let kind = argument.type.numeric else {
-                    problem(expression.span, "'\(name)' needs numbers, but '\(argument.text)' is \(argument.type.phrase)")
+                    problem(
+                        expression.span, "'\(name)' needs numbers, but '\(argument.text)' is \(argument.type.phrase)")
                     return .invalid
                 }
                 kinds.append(kind)
@@ -63,7 +73,9 @@ extension TypeChecker {
         }
     }
 
-    private mutating func checkQuantifier(_ function: RuleFunction, _ arguments: [RuleExpression], _ source: String) -> CheckedExpression {
+    private mutating func checkQuantifier(_ function: RuleFunction, _ arguments: [RuleExpression], _ source: String)
+        -> CheckedExpression
+    {
         let list = check(arguments[0])
         guard case .list(let access) = list.type else {
             if !list.type.isInvalid {
@@ -120,8 +132,29 @@ extension TypeChecker {
                     predicate = condition
                 }
                 let resultKind: ValueType.Numeric = function == .sumOf && kind == .number ? .number : kind
-                return CheckedExpression(node: .aggregate(function, access, value, predicate), type: .number(resultKind), text: source)
+                return CheckedExpression(
+                    node: .aggregate(function, access, value, predicate), type: .number(resultKind), text: source)
             }
+        }
+    }
+
+    /// True when the expression reads a field of the enclosing quantifier's element (reads inside
+    /// a nested quantifier belong to that quantifier's own elements).
+    static func readsCurrentElement(_ e: CheckedExpression) -> Bool {
+        switch e.node {
+        case .read(let access):
+            if case .element = access.scope { return true }
+            return false
+        case .number, .bool, .enumValue, .string, .count, .aggregate, .quantifier:
+            return false
+        case .negate(let a), .not(let a), .isNull(let a), .previous(let a):
+            return readsCurrentElement(a)
+        case .arithmetic(_, let a, let b), .compare(_, let a, let b), .and(let a, let b), .or(let a, let b):
+            return readsCurrentElement(a) || readsCurrentElement(b)
+        case .function(_, let arguments):
+            return arguments.contains(where: readsCurrentElement)
+        case .inList(let a, let items, _):
+            return readsCurrentElement(a) || items.contains(where: readsCurrentElement)
         }
     }
 }

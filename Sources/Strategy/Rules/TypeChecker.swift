@@ -22,8 +22,11 @@ struct TypeChecker {
     /// Checks a whole rule, which must be a condition.
     mutating func checkCondition(_ expression: RuleExpression, role: String) -> CheckedExpression {
         let checked = check(expression)
-        if !checked.type.isInvalid, case .bool = checked.type {} else if !checked.type.isInvalid {
-            problem(expression.span, "\(role) must be a condition (true or false), but '\(checked.text)' is \(checked.type.phrase)")
+        if !checked.type.isInvalid, case .bool = checked.type {
+        } else if !checked.type.isInvalid {
+            problem(
+                expression.span,
+                "\(role) must be a condition (true or false), but '\(checked.text)' is \(checked.type.phrase)")
             return .invalid
         }
         return checked
@@ -56,7 +59,9 @@ struct TypeChecker {
         case .index(let base, let index, let span):
             let list = check(base)
             guard case .list(let access) = list.type else {
-                if !list.type.isInvalid { problem(span, "'\(list.text)' is \(list.type.phrase), not a list; only lists take [index]") }
+                if !list.type.isInvalid {
+                    problem(span, "'\(list.text)' is \(list.type.phrase), not a list; only lists take [index]")
+                }
                 return .invalid
             }
             return CheckedExpression(node: .bool(false), type: .element(access, index: index), text: source)
@@ -101,16 +106,24 @@ struct TypeChecker {
         let type = ValueType(field: field, label: label)
         switch type {
         case .list, .object: return CheckedExpression(node: .bool(false), type: type, text: label)
-        default: return CheckedExpression(node: .read(FieldAccess(label: label, field: field, scope: scope)), type: type, text: label)
+        default:
+            return CheckedExpression(
+                node: .read(FieldAccess(label: label, field: field, scope: scope)), type: type, text: label)
         }
     }
 
     private mutating func checkName(_ name: String, _ span: RuleExpression.Span) -> CheckedExpression {
         if let found = lookup(name) { return found }
         if let owners = RuleNames.enumOwners[name] {
-            problem(span, "'\(name)' is a value of \(owners.joined(separator: ", ")); compare a field with it, e.g. \(owners[0]) == \(name)")
+            problem(
+                span,
+                "'\(name)' is a value of \(owners.joined(separator: ", ")); compare a field with it, e.g. \(owners[0]) == \(name)"
+            )
         } else if RuleFunction(rawValue: name) != nil {
-            problem(span, "'\(name)' is a function; call it with parentheses, e.g. \(RuleFunction(rawValue: name)?.signature ?? name)")
+            problem(
+                span,
+                "'\(name)' is a function; call it with parentheses, e.g. \(RuleFunction(rawValue: name)?.signature ?? name)"
+            )
         } else if let list = scope.last {
             let names = list.element.map(\.name)
             let hint = Spelling.hint(for: name, among: names + RuleNames.allTopNames)
@@ -120,12 +133,15 @@ struct TypeChecker {
                 fixIt: Spelling.suggestion(for: name, among: names + RuleNames.allTopNames))
         } else {
             let suggestion = Spelling.suggestion(for: name, among: RuleNames.allTopNames)
-            problem(span, "unknown field '\(name)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")", fixIt: suggestion)
+            problem(
+                span, "unknown field '\(name)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")", fixIt: suggestion)
         }
         return .invalid
     }
 
-    private mutating func checkMember(_ base: RuleExpression, _ name: String, _ span: RuleExpression.Span) -> CheckedExpression {
+    private mutating func checkMember(_ base: RuleExpression, _ name: String, _ span: RuleExpression.Span)
+        -> CheckedExpression
+    {
         let owner = check(base)
         let label = "\(owner.text).\(name)"
         let memberSpan = RuleExpression.Span(start: span.end - name.unicodeScalars.count, end: span.end)
@@ -134,7 +150,8 @@ struct TypeChecker {
             guard let field = fields.first(where: { $0.name == name }) else {
                 let suggestion = Spelling.suggestion(for: name, among: fields.map(\.name))
                 problem(
-                    memberSpan, "\(ownerName) has no field '\(name)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")",
+                    memberSpan,
+                    "\(ownerName) has no field '\(name)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")",
                     note: "\(ownerName) has: \(fields.map(\.name).joined(separator: ", "))", fixIt: suggestion)
                 return .invalid
             }
@@ -143,14 +160,18 @@ struct TypeChecker {
             guard let field = list.element.first(where: { $0.name == name }) else {
                 let suggestion = Spelling.suggestion(for: name, among: list.element.map(\.name))
                 problem(
-                    memberSpan, "elements of \(list.label) have no field '\(name)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")",
-                    note: "elements of \(list.label) have: \(list.element.map(\.name).joined(separator: ", "))", fixIt: suggestion)
+                    memberSpan,
+                    "elements of \(list.label) have no field '\(name)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")",
+                    note: "elements of \(list.label) have: \(list.element.map(\.name).joined(separator: ", "))",
+                    fixIt: suggestion)
                 return .invalid
             }
             return read(field, label: label, scope: .fixed(index: index, count: list.count))
         case .list(let list):
             problem(
-                span, "\(list.label) is a list; test its elements with any/all/none/count(\(list.label), …) or read one as \(list.label)[0].\(name)")
+                span,
+                "\(list.label) is a list; test its elements with any/all/none/count(\(list.label), …) or read one as \(list.label)[0].\(name)"
+            )
             return .invalid
         case .invalid:
             return .invalid
@@ -162,13 +183,19 @@ struct TypeChecker {
 
     // MARK: - Operators
 
-    private mutating func requireNumber(_ checked: CheckedExpression, _ span: RuleExpression.Span, _ what: String) -> ValueType.Numeric? {
+    private mutating func requireNumber(_ checked: CheckedExpression, _ span: RuleExpression.Span, _ what: String)
+        -> ValueType.Numeric?
+    {
         if let kind = checked.type.numeric { return kind }
-        if !checked.type.isInvalid { problem(span, "\(what) needs a number, but '\(checked.text)' is \(checked.type.phrase)") }
+        if !checked.type.isInvalid {
+            problem(span, "\(what) needs a number, but '\(checked.text)' is \(checked.type.phrase)")
+        }
         return nil
     }
 
-    private mutating func requireCondition(_ checked: CheckedExpression, _ span: RuleExpression.Span, _ what: String) -> CheckedExpression? {
+    private mutating func requireCondition(_ checked: CheckedExpression, _ span: RuleExpression.Span, _ what: String)
+        -> CheckedExpression?
+    {
         if case .bool = checked.type { return checked }
         if !checked.type.isInvalid {
             problem(span, "\(what) needs a condition (true/false), but '\(checked.text)' is \(checked.type.phrase)")
@@ -193,7 +220,10 @@ struct TypeChecker {
         case .add, .subtract:
             kind = lk == .price || rk == .price ? .price : (lk == .integer && rk == .integer ? .integer : .number)
         case .multiply:
-            kind = lk == .price && rk == .price ? .number : (lk == .price || rk == .price ? .price : (lk == .integer && rk == .integer ? .integer : .number))
+            kind =
+                lk == .price && rk == .price
+                ? .number
+                : (lk == .price || rk == .price ? .price : (lk == .integer && rk == .integer ? .integer : .number))
         case .divide:
             kind = lk == .price && rk != .price ? .price : .number
         }
@@ -217,7 +247,8 @@ struct TypeChecker {
             if lookup(name) == nil {
                 let suggestion = Spelling.suggestion(for: name, among: type.values)
                 problem(
-                    span, "unknown value '\(name)' for \(other.text)\(suggestion.map { "; did you mean '\($0)'?" } ?? "")",
+                    span,
+                    "unknown value '\(name)' for \(other.text)\(suggestion.map { "; did you mean '\($0)'?" } ?? "")",
                     note: "\(other.text) is one of \(type.values.joined(separator: ", "))", fixIt: suggestion)
                 return .invalid
             }
@@ -225,14 +256,19 @@ struct TypeChecker {
         if lookup(name) == nil {
             if other.type.isInvalid { return .invalid }
             if let owners = RuleNames.enumOwners[name] {
-                problem(span, "type mismatch: '\(other.text)' is \(other.type.phrase), but '\(name)' is a value of \(owners.joined(separator: ", "))")
+                problem(
+                    span,
+                    "type mismatch: '\(other.text)' is \(other.type.phrase), but '\(name)' is a value of \(owners.joined(separator: ", "))"
+                )
                 return .invalid
             }
         }
         return check(expression)
     }
 
-    private mutating func operands(_ left: RuleExpression, _ right: RuleExpression) -> (CheckedExpression, CheckedExpression) {
+    private mutating func operands(_ left: RuleExpression, _ right: RuleExpression) -> (
+        CheckedExpression, CheckedExpression
+    ) {
         // Type the side that is not a bare unknown name first, so the other can be read as one
         // of its enum values; with two unknown names the left one gets the message.
         let leftUnknown = name(of: left).map { lookup($0) == nil } ?? false
@@ -251,14 +287,17 @@ struct TypeChecker {
         let (l, r) = operands(left, right)
         let source = slice(span)
         let result = CheckedExpression(node: .compare(op, l, r), type: .bool, text: source)
-        if l.type.isInvalid || r.type.isInvalid { return CheckedExpression(node: .bool(false), type: .invalid, text: source) }
+        if l.type.isInvalid || r.type.isInvalid {
+            return CheckedExpression(node: .bool(false), type: .invalid, text: source)
+        }
         let equality = op == .equal || op == .notEqual
         switch (l.type, r.type) {
         case (.number, .number):
             return result
         case (.enumeration(let a), .enumeration(let b)) where a.name == b.name:
             if equality { return result }
-            problem(span, "'\(op.rawValue)' compares numbers; '\(l.text)' is \(l.type.phrase): use == or != (or 'in [..]')")
+            problem(
+                span, "'\(op.rawValue)' compares numbers; '\(l.text)' is \(l.type.phrase): use == or != (or 'in [..]')")
         case (.bool, .bool), (.string, .string):
             if equality { return result }
             problem(span, "'\(op.rawValue)' compares numbers; '\(l.text)' is \(l.type.phrase): use == or !=")
@@ -282,7 +321,9 @@ struct TypeChecker {
             case (.number, .number), (.string, .string): checkedItems.append(c)
             case (.enumeration(let a), .enumeration(let b)) where a.name == b.name: checkedItems.append(c)
             default:
-                problem(item.span, "type mismatch in 'in': '\(l.text)' is \(l.type.phrase), but '\(c.text)' is \(c.type.phrase)")
+                problem(
+                    item.span,
+                    "type mismatch in 'in': '\(l.text)' is \(l.type.phrase), but '\(c.text)' is \(c.type.phrase)")
                 valid = false
             }
         }
@@ -297,7 +338,9 @@ struct TypeChecker {
     // MARK: - Problems
 
     mutating func problem(_ span: RuleExpression.Span, _ message: String, note: String? = nil, fixIt: String? = nil) {
-        problems.append(RuleProblem(start: span.start, length: max(1, span.end - span.start), message: message, note: note, fixIt: fixIt))
+        problems.append(
+            RuleProblem(
+                start: span.start, length: max(1, span.end - span.start), message: message, note: note, fixIt: fixIt))
     }
 
     func slice(_ span: RuleExpression.Span) -> String {

@@ -12,7 +12,7 @@ struct CompiledRules: Sendable {
     struct Exit: Sendable {
         var definition: ExitRule
         var code: Code<Truth>
-        var value: Code<Double?>?
+        var value: NumberCode?
         var tree: RuleExpression
     }
 
@@ -33,4 +33,12 @@ struct CompiledRules: Sendable {
     var longGuard: Guard?
     var shortGuard: Guard?
     var hints: [Hint] = []
+    /// Every entry condition of the side and its chase guard in one closure (the gate's hot path).
+    var longGate: Code<Bool> = { _, _, _ in false }
+    var shortGate: Code<Bool> = { _, _, _ in false }
+
+    mutating func buildGates() {
+        longGate = RuleCompiler.gate(longEntries.map { TruthCode(run: $0.code) }, chaseGuard: longGuard.map { TruthCode(run: $0.code) })
+        shortGate = RuleCompiler.gate(shortEntries.map { TruthCode(run: $0.code) }, chaseGuard: shortGuard.map { TruthCode(run: $0.code) })
+    }
 }

@@ -11,36 +11,56 @@ extension StrategyDecoder {
         guard let pairs = mapping(node, "'risk'", example: "risk: { max_position: 100 }") else { return }
         checkKeys(pairs, in: node, allowed: Self.riskKeys, required: [], context: "'risk'")
         let cent = Price.cent
-        if let n = pairs.value("max_daily_loss"), let v = price(n, key: "max_daily_loss", minimum: cent) { risk.maxDailyLoss = v }
-        if let n = pairs.value("max_position"), let v = integer(n, key: "max_position", range: 1...1_000_000) { risk.maxPosition = v }
-        if let n = pairs.value("position_size"), let v = integer(n, key: "position_size", range: 1...1_000_000) { risk.positionSize = v }
+        if let n = pairs.value("max_daily_loss"), let v = price(n, key: "max_daily_loss", minimum: cent) {
+            risk.maxDailyLoss = v
+        }
+        if let n = pairs.value("max_position"), let v = integer(n, key: "max_position", range: 1...1_000_000) {
+            risk.maxPosition = v
+        }
+        if let n = pairs.value("position_size"), let v = integer(n, key: "position_size", range: 1...1_000_000) {
+            risk.positionSize = v
+        }
         if let n = pairs.value("max_trades_per_day"), let v = integer(n, key: "max_trades_per_day", range: 0...10_000) {
             risk.maxTradesPerDay = v
         }
-        if let n = pairs.value("max_spread"), let v = price(n, key: "max_spread", minimum: Price(raw: 1)) { risk.maxSpread = v }
-        if let n = pairs.value("max_risk_per_share"), let v = price(n, key: "max_risk_per_share", minimum: Price(raw: 1)) {
+        if let n = pairs.value("max_spread"), let v = price(n, key: "max_spread", minimum: Price(raw: 1)) {
+            risk.maxSpread = v
+        }
+        if let n = pairs.value("max_risk_per_share"),
+            let v = price(n, key: "max_risk_per_share", minimum: Price(raw: 1))
+        {
             risk.maxRiskPerShare = v
         }
-        if let n = pairs.value("max_target"), let v = price(n, key: "max_target", minimum: Price(raw: 1)) { risk.maxTarget = v }
+        if let n = pairs.value("max_target"), let v = price(n, key: "max_target", minimum: Price(raw: 1)) {
+            risk.maxTarget = v
+        }
         if let n = pairs.value("level_buffer"), let v = price(n, key: "level_buffer") { risk.levelBuffer = v }
         if let n = pairs.value("max_slippage"), let v = price(n, key: "max_slippage") { risk.maxSlippage = v }
-        if let n = pairs.value("max_decision_age_ms"), let v = integer(n, key: "max_decision_age_ms", range: 1...600_000) {
+        if let n = pairs.value("max_decision_age_ms"),
+            let v = integer(n, key: "max_decision_age_ms", range: 1...600_000)
+        {
             risk.maxDecisionAgeMs = v
         }
-        if let n = pairs.value("max_data_age_ms"), let v = integer(n, key: "max_data_age_ms", range: 1...600_000) { risk.maxDataAgeMs = v }
+        if let n = pairs.value("max_data_age_ms"), let v = integer(n, key: "max_data_age_ms", range: 1...600_000) {
+            risk.maxDataAgeMs = v
+        }
         if let n = pairs.value("chase_guard") { decodeChaseGuard(n, into: &risk, rules: &rules) }
         if let n = pairs.value("position_size"), risk.positionSize > risk.maxPosition {
             error(n, "position_size \(risk.positionSize) is larger than max_position \(risk.maxPosition)")
         }
-        if let n = pairs.value("max_risk_per_share") ?? pairs.value("max_target"), risk.maxRiskPerShare > risk.maxTarget {
+        if let n = pairs.value("max_risk_per_share") ?? pairs.value("max_target"), risk.maxRiskPerShare > risk.maxTarget
+        {
             error(
-                n, "max_risk_per_share \(risk.maxRiskPerShare.display) is larger than max_target \(risk.maxTarget.display): every trade would risk more than it can win",
+                n,
+                "max_risk_per_share \(risk.maxRiskPerShare.display) is larger than max_target \(risk.maxTarget.display): every trade would risk more than it can win",
                 note: "keep the stop distance at or below the target distance")
         }
     }
 
-    private mutating func decodeChaseGuard(_ node: YAMLNode, into risk: inout RiskSettings, rules: inout CompiledRules) {
-        guard let pairs = mapping(node, "'chase_guard'", example: "chase_guard: { long: DISTANCE_TO_HOD_PCT > 0.5 }") else { return }
+    private mutating func decodeChaseGuard(_ node: YAMLNode, into risk: inout RiskSettings, rules: inout CompiledRules)
+    {
+        guard let pairs = mapping(node, "'chase_guard'", example: "chase_guard: { long: DISTANCE_TO_HOD_PCT > 0.5 }")
+        else { return }
         checkKeys(pairs, in: node, allowed: ["long", "short"], required: [], context: "'chase_guard'")
         for key in ["long", "short"] {
             guard let ruleNode = pairs.value(key), let (_, checked) = rule(ruleNode, key: "chase_guard.\(key)"),
@@ -66,17 +86,28 @@ extension StrategyDecoder {
             guard let declaration = FeatureParameters.declaration(named: pair.key) else {
                 let suggestion = Spelling.suggestion(for: pair.key, among: names)
                 error(
-                    pair.keyNode, "unknown feature parameter '\(pair.key)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")",
-                    length: pair.key.unicodeScalars.count, note: suggestion == nil ? "see docs/RULES.md for the parameters" : nil,
+                    pair.keyNode,
+                    "unknown feature parameter '\(pair.key)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")",
+                    length: pair.key.unicodeScalars.count,
+                    note: suggestion == nil ? "see docs/RULES.md for the parameters" : nil,
                     fixIt: suggestion)
                 continue
             }
             if let value = parameterValue(pair.value, declaration) { declaration.apply(&parameters, value) }
         }
         let checks: [(Bool, String, String)] = [
-            (parameters.sentimentSell < parameters.sentimentBuy, "sentiment_sell", "sentiment_sell must be below sentiment_buy"),
-            (parameters.velocityLow <= parameters.velocityHigh, "velocity_low", "velocity_low must not exceed velocity_high"),
-            (parameters.wallMinorX <= parameters.wallMajorX, "wall_minor_x", "wall_minor_x must not exceed wall_major_x"),
+            (
+                parameters.sentimentSell < parameters.sentimentBuy, "sentiment_sell",
+                "sentiment_sell must be below sentiment_buy"
+            ),
+            (
+                parameters.velocityLow <= parameters.velocityHigh, "velocity_low",
+                "velocity_low must not exceed velocity_high"
+            ),
+            (
+                parameters.wallMinorX <= parameters.wallMajorX, "wall_minor_x",
+                "wall_minor_x must not exceed wall_major_x"
+            ),
             (parameters.testingPct <= parameters.nearPct, "testing_pct", "testing_pct must not exceed near_pct"),
         ]
         for (ok, key, message) in checks where !ok {
@@ -110,7 +141,10 @@ extension StrategyDecoder {
         case .curve:
             if let scalar = node.scalar {
                 if scalar.value == "default" { return .curve(.default) }
-                error(node, "'\(key)' is 'default' or a list of \(VolumeCurve.bucketCount) half-hour weights, found '\(scalar.value)'")
+                error(
+                    node,
+                    "'\(key)' is 'default' or a list of \(VolumeCurve.bucketCount) half-hour weights, found '\(scalar.value)'"
+                )
                 return nil
             }
             guard let items = sequence(node, "'\(key)'") else { return nil }
@@ -120,7 +154,10 @@ extension StrategyDecoder {
                 weights.append(weight)
             }
             guard let curve = VolumeCurve(weights: weights) else {
-                error(node, "'\(key)' needs \(VolumeCurve.bucketCount) non-negative weights, not all zero; found \(weights.count)")
+                error(
+                    node,
+                    "'\(key)' needs \(VolumeCurve.bucketCount) non-negative weights, not all zero; found \(weights.count)"
+                )
                 return nil
             }
             return .curve(curve)

@@ -4,9 +4,13 @@ extension StrategyDecoder {
     enum RuleKind { case condition, price }
 
     /// Parses and type-checks the rule in a scalar node; problems are positioned in the file.
-    mutating func rule(_ node: YAMLNode, key: String, kind: RuleKind = .condition) -> (RuleExpression, CheckedExpression)? {
+    mutating func rule(_ node: YAMLNode, key: String, kind: RuleKind = .condition) -> (
+        RuleExpression, CheckedExpression
+    )? {
         guard let scalar = node.scalar, !scalar.isNull else {
-            error(node, "expected a rule for '\(key)', found \(node.kindDescription)", note: "for example: \(key): L2_IMBALANCE > 1.5")
+            error(
+                node, "expected a rule for '\(key)', found \(node.kindDescription)",
+                note: "for example: \(key): L2_IMBALANCE > 1.5")
             return nil
         }
         let text = scalar.value
@@ -30,7 +34,9 @@ extension StrategyDecoder {
         let end = source.location(ofOffset: problem.start + problem.length, in: node)
         let length = end.line == start.line && end.column > start.column ? end.column - start.column : 1
         diagnostics.append(
-            Diagnostic(file: fileName, location: start, length: length, message: problem.message, note: problem.note, fixIt: problem.fixIt))
+            Diagnostic(
+                file: fileName, location: start, length: length, message: problem.message, note: problem.note,
+                fixIt: problem.fixIt))
     }
 
     // MARK: - entry
@@ -44,7 +50,9 @@ extension StrategyDecoder {
             if items.isEmpty { error(list, "'entry.\(key)' has no conditions; remove it or add one") }
             var seen: [String: SourceLocation] = [:]
             for item in items {
-                guard let condition = decodeCondition(item, side: side, context: "entry.\(key)", seen: &seen) else { continue }
+                guard let condition = decodeCondition(item, side: side, context: "entry.\(key)", seen: &seen) else {
+                    continue
+                }
                 if side == .long { rules.longEntries.append(condition) } else { rules.shortEntries.append(condition) }
             }
         }
@@ -53,23 +61,33 @@ extension StrategyDecoder {
     private mutating func decodeCondition(
         _ node: YAMLNode, side: PositionSide, context: String, seen: inout [String: SourceLocation]
     ) -> CompiledRules.Condition? {
-        guard let pairs = mapping(node, "a condition of '\(context)'", example: "- name: imbalance\n  when: L2_IMBALANCE > 1.5") else {
+        guard
+            let pairs = mapping(
+                node, "a condition of '\(context)'", example: "- name: imbalance\n  when: L2_IMBALANCE > 1.5")
+        else {
             return nil
         }
-        checkKeys(pairs, in: node, allowed: ["name", "when", "text"], required: ["name", "when"], context: "a condition of '\(context)'")
+        checkKeys(
+            pairs, in: node, allowed: ["name", "when", "text"], required: ["name", "when"],
+            context: "a condition of '\(context)'")
         let name = uniqueName(pairs, context: context, seen: &seen)
         let text = pairs.value("text").flatMap { self.text($0, key: "text") }
         guard let whenNode = pairs.value("when"), let (tree, checked) = rule(whenNode, key: "when"), let name,
             let source = whenNode.scalar?.value
         else { return nil }
-        let definition = EntryCondition(name: name, side: side, rule: source, text: text ?? source, location: whenNode.start)
+        let definition = EntryCondition(
+            name: name, side: side, rule: source, text: text ?? source, location: whenNode.start)
         return CompiledRules.Condition(definition: definition, code: RuleCompiler.condition(checked), tree: tree)
     }
 
-    private mutating func uniqueName(_ pairs: [YAMLPair], context: String, seen: inout [String: SourceLocation]) -> String? {
+    private mutating func uniqueName(_ pairs: [YAMLPair], context: String, seen: inout [String: SourceLocation])
+        -> String?
+    {
         guard let node = pairs.value("name"), let name = text(node, key: "name") else { return nil }
         if let first = seen[name] {
-            error(node, "duplicate name '\(name)' in '\(context)'", note: "first used at line \(first.line); names must differ within a list")
+            error(
+                node, "duplicate name '\(name)' in '\(context)'",
+                note: "first used at line \(first.line); names must differ within a list")
             return nil
         }
         seen[name] = node.start
@@ -99,18 +117,21 @@ extension StrategyDecoder {
         let example = "- name: imbalance_reversal\n  when: L2_IMBALANCE < 0.7\n  action: exit"
         guard let pairs = mapping(node, "an exit rule of '\(context)'", example: example) else { return nil }
         checkKeys(
-            pairs, in: node, allowed: ["name", "when", "action", "stop", "target", "text"], required: ["name", "when", "action"],
+            pairs, in: node, allowed: ["name", "when", "action", "stop", "target", "text"],
+            required: ["name", "when", "action"],
             context: "an exit rule of '\(context)'")
         let name = uniqueName(pairs, context: context, seen: &seen)
         let text = pairs.value("text").flatMap { self.text($0, key: "text") }
         let condition = pairs.value("when").flatMap { rule($0, key: "when") }
         var action: ExitAction?
-        var value: Code<Double?>?
+        var value: NumberCode?
         if let actionNode = pairs.value("action"), let word = self.text(actionNode, key: "action") {
             let parameterKey = word == "tighten_stop" ? "stop" : (word == "update_target" ? "target" : nil)
             for other in ["stop", "target"] where other != parameterKey {
                 if let extra = pairs.first(where: { $0.key == other }) {
-                    error(extra.keyNode, "'\(other)' belongs to \(other == "stop" ? "tighten_stop" : "update_target"), not to '\(word)'")
+                    error(
+                        extra.keyNode,
+                        "'\(other)' belongs to \(other == "stop" ? "tighten_stop" : "update_target"), not to '\(word)'")
                 }
             }
             switch word {
@@ -119,21 +140,27 @@ extension StrategyDecoder {
             case "tighten_stop", "update_target":
                 let key = parameterKey ?? "stop"
                 guard let parameter = pairs.value(key) else {
-                    error(actionNode, "'\(word)' needs '\(key):', a price rule such as \(key == "stop" ? "LAST - 0.10" : "min_of(DOM_WALLS, price, side == ASK and price > LAST) - 0.05")")
+                    error(
+                        actionNode,
+                        "'\(word)' needs '\(key):', a price rule such as \(key == "stop" ? "LAST - 0.10" : "min_of(DOM_WALLS, price, side == ASK and price > LAST) - 0.05")"
+                    )
                     break
                 }
                 if let (_, checked) = rule(parameter, key: key, kind: .price), let source = parameter.scalar?.value {
-                    value = RuleCompiler.number(checked)
+                    value = NumberCode(run: RuleCompiler.number(checked))
                     action = word == "tighten_stop" ? .tightenStop(rule: source) : .updateTarget(rule: source)
                 }
             default:
                 unknownWord(actionNode, word, key: "action", among: Self.actions)
             }
         }
-        guard let name, let (tree, checked) = condition, let action, let whenNode = pairs.value("when"), let source = whenNode.scalar?.value
+        guard let name, let (tree, checked) = condition, let action, let whenNode = pairs.value("when"),
+            let source = whenNode.scalar?.value
         else { return nil }
-        let definition = ExitRule(name: name, side: side, rule: source, text: text ?? source, action: action, location: whenNode.start)
-        return CompiledRules.Exit(definition: definition, code: RuleCompiler.condition(checked), value: value, tree: tree)
+        let definition = ExitRule(
+            name: name, side: side, rule: source, text: text ?? source, action: action, location: whenNode.start)
+        return CompiledRules.Exit(
+            definition: definition, code: RuleCompiler.condition(checked), value: value, tree: tree)
     }
 
     // MARK: - hints
@@ -146,7 +173,8 @@ extension StrategyDecoder {
                 if let text = text(item, key: "hints") { hints.append(StrategyHint(text: text, rule: nil, side: nil)) }
                 continue
             }
-            guard let pairs = mapping(item, "a hint", example: "- text: Strong breakout setup.\n  when: LAST > VP_VAH") else { continue }
+            guard let pairs = mapping(item, "a hint", example: "- text: Strong breakout setup.\n  when: LAST > VP_VAH")
+            else { continue }
             checkKeys(pairs, in: item, allowed: ["text", "when", "side"], required: ["text"], context: "a hint")
             let text = pairs.value("text").flatMap { self.text($0, key: "text") }
             var ruleText: String?

@@ -13,7 +13,9 @@ struct StrategyDecoder {
         self.source = source
     }
 
-    static let topKeys = ["name", "version", "symbol", "loop_hz", "consult", "entry", "exit", "hints", "risk", "features"]
+    static let topKeys = [
+        "name", "version", "symbol", "loop_hz", "consult", "entry", "exit", "hints", "risk", "features",
+    ]
 
     mutating func decode(_ root: YAMLNode, bytes: [UInt8]) -> CompiledStrategy? {
         guard let pairs = mapping(root, "the strategy file", example: "name: momentum") else { return nil }
@@ -44,6 +46,7 @@ struct StrategyDecoder {
         var features = FeatureParameters()
         if let node = pairs.value("features") { decodeFeatures(node, into: &features) }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
+        rules.buildGates()
         let definition = StrategyDefinition(
             name: name, version: version, symbol: symbol, loopHz: loopHz, consult: consult,
             longEntries: rules.longEntries.map(\.definition), shortEntries: rules.shortEntries.map(\.definition),
@@ -54,14 +57,18 @@ struct StrategyDecoder {
 
     static func isSymbol(_ text: String) -> Bool {
         !text.isEmpty && text.count <= 12
-            && text.unicodeScalars.allSatisfy { ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "-" }
+            && text.unicodeScalars.allSatisfy {
+                ("A"..."Z").contains($0) || ("0"..."9").contains($0) || $0 == "." || $0 == "-"
+            }
     }
 
     // MARK: - Shapes
 
     mutating func mapping(_ node: YAMLNode, _ context: String, example: String) -> [YAMLPair]? {
         if case .mapping(let pairs) = node.content { return pairs }
-        error(node, "expected a mapping (key: value lines) for \(context), found \(node.kindDescription)", note: "for example: \(example)")
+        error(
+            node, "expected a mapping (key: value lines) for \(context), found \(node.kindDescription)",
+            note: "for example: \(example)")
         return nil
     }
 
@@ -72,12 +79,16 @@ struct StrategyDecoder {
     }
 
     /// Unknown keys (with a did-you-mean) and missing required ones.
-    mutating func checkKeys(_ pairs: [YAMLPair], in node: YAMLNode, allowed: [String], required: [String], context: String) {
+    mutating func checkKeys(
+        _ pairs: [YAMLPair], in node: YAMLNode, allowed: [String], required: [String], context: String
+    ) {
         for pair in pairs where !allowed.contains(pair.key) {
             let suggestion = Spelling.suggestion(for: pair.key, among: allowed)
             error(
-                pair.keyNode, "unknown key '\(pair.key)' in \(context)\(suggestion.map { "; did you mean '\($0)'?" } ?? "")",
-                length: pair.key.unicodeScalars.count, note: suggestion == nil ? "allowed keys: \(allowed.joined(separator: ", "))" : nil,
+                pair.keyNode,
+                "unknown key '\(pair.key)' in \(context)\(suggestion.map { "; did you mean '\($0)'?" } ?? "")",
+                length: pair.key.unicodeScalars.count,
+                note: suggestion == nil ? "allowed keys: \(allowed.joined(separator: ", "))" : nil,
                 fixIt: suggestion)
         }
         for key in required where !pairs.contains(where: { $0.key == key }) {
@@ -129,14 +140,19 @@ struct StrategyDecoder {
             return nil
         }
         guard range.contains(value) else {
-            error(node, "'\(key)' must be between \(Reading.Value.format(range.lowerBound)) and \(Reading.Value.format(range.upperBound)), found \(scalar.value)")
+            error(
+                node,
+                "'\(key)' must be between \(Reading.Value.format(range.lowerBound)) and \(Reading.Value.format(range.upperBound)), found \(scalar.value)"
+            )
             return nil
         }
         return value
     }
 
     /// Dollars, parsed exactly (at most 4 decimals), at least `minimum`.
-    mutating func price(_ node: YAMLNode, key: String, minimum: Price = .zero, maximum: Price = Price(cents: 100_000_000)) -> Price? {
+    mutating func price(
+        _ node: YAMLNode, key: String, minimum: Price = .zero, maximum: Price = Price(cents: 100_000_000)
+    ) -> Price? {
         guard let scalar = plainScalar(node, key: key, expected: "an amount in dollars") else { return nil }
         guard let value = Price(parsing: scalar.value) else {
             error(node, "expected an amount in dollars with at most 4 decimals for '\(key)', found '\(scalar.value)'")
@@ -166,16 +182,20 @@ struct StrategyDecoder {
         let suggestion = Spelling.suggestion(for: word, among: words)
         error(
             node, "unknown \(key) '\(word)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")",
-            length: word.unicodeScalars.count, note: "\(key) is one of \(words.joined(separator: ", "))", fixIt: suggestion)
+            length: word.unicodeScalars.count, note: "\(key) is one of \(words.joined(separator: ", "))",
+            fixIt: suggestion)
     }
 
     static func describe(_ range: ClosedRange<Int64>) -> String {
-        range.upperBound == Int64.max ? "at least \(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
+        range.upperBound == Int64.max
+            ? "at least \(range.lowerBound)" : "between \(range.lowerBound) and \(range.upperBound)"
     }
 
     // MARK: - Diagnostics
 
-    mutating func error(_ node: YAMLNode, _ message: String, length: Int? = nil, note: String? = nil, fixIt: String? = nil) {
+    mutating func error(
+        _ node: YAMLNode, _ message: String, length: Int? = nil, note: String? = nil, fixIt: String? = nil
+    ) {
         if node.scalar?.tag == YAMLScalar.aliasPlaceholderTag { return }
         let width: Int
         if let length {
@@ -185,7 +205,8 @@ struct StrategyDecoder {
         } else {
             width = 1
         }
-        diagnostics.append(Diagnostic(file: fileName, location: node.start, length: width, message: message, note: note, fixIt: fixIt))
+        diagnostics.append(
+            Diagnostic(file: fileName, location: node.start, length: width, message: message, note: note, fixIt: fixIt))
     }
 }
 

@@ -5,9 +5,10 @@ struct SourceText: Sendable {
 
     init(_ text: String) { lines = Self.splitLines(text) }
 
+    /// Lines as libyaml counts them: LF, CR, CR LF, NEL, LS and PS all end a line.
     static func splitLines(_ text: String) -> [Substring] {
-        text.split(separator: "\n", omittingEmptySubsequences: false).map { line in
-            line.hasSuffix("\r") ? line.dropLast() : line
+        text.split(omittingEmptySubsequences: false) {
+            ["\n", "\r", "\r\n", "\u{85}", "\u{2028}", "\u{2029}"].contains($0)
         }
     }
 

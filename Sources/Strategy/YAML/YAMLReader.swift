@@ -75,7 +75,8 @@ struct YAMLReader {
                 default: .plain
                 }
             let tag = data.tag.map { String(cString: $0) }
-            let node = YAMLNode(content: .scalar(YAMLScalar(value: value, style: style, tag: tag)), start: start, end: end)
+            let node = YAMLNode(
+                content: .scalar(YAMLScalar(value: value, style: style, tag: tag)), start: start, end: end)
             guard builder.count(reader: &self) else { return .stop }
             builder.attach(node, reader: &self)
         case YAML_SEQUENCE_START_EVENT, YAML_MAPPING_START_EVENT:
@@ -110,7 +111,8 @@ struct YAMLReader {
         }
         var note: String?
         if let context = parser.context.map({ String(cString: $0) }) {
-            note = "\(context) that starts at line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1)"
+            note =
+                "\(context) that starts at line \(parser.context_mark.line + 1), column \(parser.context_mark.column + 1)"
         }
         if parser.error == YAML_READER_ERROR {
             note = "strategy files must be UTF-8 text"
@@ -157,7 +159,8 @@ private struct TreeBuilder {
     mutating func count(reader: inout YAMLReader) -> Bool {
         nodes += 1
         guard nodes <= YAMLReader.maxNodes else {
-            reader.diagnose(SourceLocation(line: 1, column: 1), "the YAML document has more than \(YAMLReader.maxNodes) nodes")
+            reader.diagnose(
+                SourceLocation(line: 1, column: 1), "the YAML document has more than \(YAMLReader.maxNodes) nodes")
             return false
         }
         return true

@@ -1,4 +1,5 @@
 import StateVector
+
 @testable import Strategy
 
 /// Compiles one rule as the only long entry condition of a minimal strategy.

@@ -17,8 +17,14 @@ enum SeedState {
             DomWall(side: .ask, price: price(24700), size: 3500, tier: .major),
             DomWall(side: .bid, price: price(24450), size: 2100, tier: .minor),
         ]
-        m.bidStack = [StackLevel(price: price(24548), size: 150), StackLevel(price: price(24546), size: 200), StackLevel(price: price(24544), size: 180)]
-        m.askStack = [StackLevel(price: price(24550), size: 120), StackLevel(price: price(24552), size: 180), StackLevel(price: price(24554), size: 250)]
+        m.bidStack = [
+            StackLevel(price: price(24548), size: 150), StackLevel(price: price(24546), size: 200),
+            StackLevel(price: price(24544), size: 180),
+        ]
+        m.askStack = [
+            StackLevel(price: price(24550), size: 120), StackLevel(price: price(24552), size: 180),
+            StackLevel(price: price(24554), size: 250),
+        ]
         m.tapeVelocity = .high
         m.tapeVelocityTPS = 42.5
         m.tapeSentiment = .aggressiveBuying
@@ -76,8 +82,11 @@ enum SeedState {
         s.account.positionSide = .long
         s.account.avgEntry = price(24550)
         s.activeOrders = [
-            ActiveOrder(id: "1-stop", role: .stop, side: .sell, type: .stop, price: price(24530), qty: 100, status: .working),
-            ActiveOrder(id: "1-target", role: .target, side: .sell, type: .limit, price: price(24680), qty: 100, status: .working),
+            ActiveOrder(
+                id: "1-stop", role: .stop, side: .sell, type: .stop, price: price(24530), qty: 100, status: .working),
+            ActiveOrder(
+                id: "1-target", role: .target, side: .sell, type: .limit, price: price(24680), qty: 100,
+                status: .working),
         ]
         return s
     }
