@@ -175,6 +175,17 @@ import Testing
         #expect(type == "\(typePath):2:9: error: unknown event type 9; LOBSTER types are 1 to 7")
     }
 
+    @Test func sizesAndPricesBeyondTheLimits() throws {
+        var messages = Self.messages
+        messages[0] = "34200.000000001,1,1,1000000000,1000000,1"
+        let (size, path, _) = try error(messages: messages)
+        #expect(size == "\(path):1:21: error: the size 1000000000 is above 999999999 shares")
+        var rows = Self.rows
+        rows[0] = "1010000,100,1000000,100,10000000000,200,990000,300"
+        let (price, _, orderbook) = try error(rows: rows)
+        #expect(price == "\(orderbook):1:25: error: ask level 2 has a price above 9999999999 (10000000000)")
+    }
+
     @Test func crossedBookRow() throws {
         var rows = Self.rows
         rows[1] = "1010000,50,1010000,100,1020000,200,990000,300"

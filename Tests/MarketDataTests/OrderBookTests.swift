@@ -27,4 +27,28 @@ import Testing
         book.clear()
         #expect(book.bestBid == nil && book.spread == nil)
     }
+
+    @Test func deepBooksMatchASortedModelThroughRandomUpdates() {
+        var book = OrderBook()
+        var model: [BookSide: [Int64: Int64]] = [.bid: [:], .ask: [:]]
+        // A fixed linear congruential sequence: the same 20,000 updates on every run.
+        var state: UInt64 = 42
+        func random(_ bound: Int64) -> Int64 {
+            state = state &* 6_364_136_223_846_793_005 &+ 1_442_695_040_888_963_407
+            return Int64((state >> 33) % UInt64(bound))
+        }
+        for _ in 0..<20_000 {
+            let side: BookSide = random(2) == 0 ? .bid : .ask
+            let cents = side == .bid ? 100_00 - random(60) : 100_01 + random(60)
+            let size = random(4) == 0 ? 0 : random(1_000) + 1
+            let operation: DepthOperation = size == 0 ? .delete : (random(2) == 0 ? .insert : .update)
+            book.apply(DepthUpdate(side: side, price: Price(cents: cents), size: size, operation: operation))
+            model[side]?[cents * 100] = size == 0 ? nil : size
+        }
+        let bids = (model[.bid] ?? [:]).sorted { $0.key > $1.key }.map { BookLevel(price: Price(raw: $0.key), size: $0.value) }
+        let asks = (model[.ask] ?? [:]).sorted { $0.key < $1.key }.map { BookLevel(price: Price(raw: $0.key), size: $0.value) }
+        #expect(bids.count > 30 && asks.count > 30)
+        #expect(book.bids == bids)
+        #expect(book.asks == asks)
+    }
 }

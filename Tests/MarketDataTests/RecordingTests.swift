@@ -24,7 +24,7 @@ import Testing
         TimedEvent(time: Timestamp(nanos: 57_600_000_000_000), event: .bookReset),
         TimedEvent(
             time: Timestamp(nanos: 57_600_000_000_000),
-            event: .trade(Trade(price: Price(raw: 99_999_999_999), size: 1, aggressor: .sell))),
+            event: .trade(Trade(price: Price(raw: MarketLimits.maximumPriceRaw), size: 1, aggressor: .sell))),
     ]
 
     static func write(_ events: [TimedEvent], to path: String, close: Bool = true) throws -> RecordingWriter {
@@ -183,10 +183,56 @@ import Testing
         let writer = try RecordingWriter(path: files.path("y.fsdr"), symbol: "TSLA", sessionDate: Self.date)
         let negative = TimedEvent(
             time: Timestamp(nanos: 1), event: .trade(Trade(price: Price(cents: 1), size: -5, aggressor: .buy)))
-        #expect(throws: ReplayError.self) { try writer.append(negative) }
+        let refused = try #require(throws: ReplayError.self) { try writer.append(negative) }
+        #expect("\(refused)".hasSuffix("error: event 1 has a size of -5, outside 0...999999999"))
+        let huge = TimedEvent(
+            time: Timestamp(nanos: 1),
+            event: .trade(Trade(price: Price(raw: MarketLimits.maximumPriceRaw + 1), size: 1, aggressor: .buy)))
+        #expect(throws: ReplayError.self) { try writer.append(huge) }
         try writer.append(Self.events[0])
         try writer.close()
         // The refused event left nothing behind.
         #expect(try Self.readAll(files.path("y.fsdr")) == [Self.events[0]])
+    }
+
+    @Test func appendsToAClosedRecording() throws {
+        let files = try TestFiles()
+        defer { files.remove() }
+        let path = files.path("day.fsdr")
+        _ = try Self.write(Array(Self.events.prefix(3)), to: path)
+        let writer = try RecordingWriter(appendingTo: path)
+        #expect(writer.symbol == "TSLA" && writer.sessionDate == Self.date && writer.eventCount == 3)
+        for event in Self.events.dropFirst(3) { try writer.append(event) }
+        try writer.close()
+        #expect(try Self.readAll(path) == Self.events)
+    }
+
+    @Test func appendsAfterACrashDroppingTheCutRecord() throws {
+        let files = try TestFiles()
+        defer { files.remove() }
+        let path = files.path("crashed.fsdr")
+        _ = try Self.write(Array(Self.events.prefix(4)), to: path, close: false)
+        // The crash cut the next record after its tag and part of its time delta.
+        let handle = try FileHandle(forWritingTo: URL(fileURLWithPath: path))
+        handle.seekToEndOfFile()
+        handle.write(Data([0x81, 0x80]))
+        try handle.close()
+        let writer = try RecordingWriter(appendingTo: path)
+        #expect(writer.eventCount == 4)
+        for event in Self.events.dropFirst(4) { try writer.append(event) }
+        try writer.close()
+        #expect(try Self.readAll(path) == Self.events)
+    }
+
+    @Test func refusesToAppendToADamagedRecording() throws {
+        let files = try TestFiles()
+        defer { files.remove() }
+        let path = files.path("damaged.fsdr")
+        _ = try Self.write(Self.events, to: path)
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        bytes[bytes.count - 5] ^= 0xff  // the stored checksum
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let error = try #require(throws: ReplayError.self) { try RecordingWriter(appendingTo: path) }
+        #expect("\(error)".hasSuffix("the checksum of the events does not match the end record: the file is damaged"))
     }
 }

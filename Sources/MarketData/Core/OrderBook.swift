@@ -63,26 +63,59 @@ public struct OrderBook: Sendable {
     private static func apply(_ update: DepthUpdate, to levels: inout [BookLevel]) {
         let index = search(levels, update.price, update.side)
         if update.operation == .delete || update.size <= 0 {
-            if index.found { levels.remove(at: index.position) }
+            guard index.found else { return }
+            let count = levels.count
+            levels.withUnsafeMutableBufferPointer { buffer in
+                var position = index.position
+                while position &+ 1 < count {
+                    buffer[position] = buffer[position &+ 1]
+                    position &+= 1
+                }
+            }
+            levels.removeLast()
         } else if index.found {
             levels[index.position].size = update.size
         } else {
-            levels.insert(BookLevel(price: update.price, size: update.size), at: index.position)
+            let level = BookLevel(price: update.price, size: update.size)
+            // Append, then shift the worse levels down by hand: cheaper than `insert(_:at:)` for
+            // the few tens of levels a book holds.
+            levels.append(level)
+            levels.withUnsafeMutableBufferPointer { buffer in
+                var position = buffer.count &- 1
+                while position > index.position {
+                    buffer[position] = buffer[position &- 1]
+                    position &-= 1
+                }
+                buffer[index.position] = level
+            }
         }
     }
 
-    /// Binary search in best-first order: bids descend, asks ascend.
+    /// Where `price` is or would go in best-first order (bids descend, asks ascend): a short scan
+    /// of the best levels, where most updates land, then a binary search of the rest.
     @inline(__always)
     private static func search(_ levels: [BookLevel], _ price: Price, _ side: BookSide) -> (found: Bool, position: Int) {
-        var low = 0
-        var high = levels.count
-        while low < high {
-            let mid = (low + high) / 2
-            let candidate = levels[mid].price
-            if candidate == price { return (true, mid) }
-            let better = side == .bid ? candidate > price : candidate < price
-            if better { low = mid + 1 } else { high = mid }
+        levels.withUnsafeBufferPointer { buffer in
+            let target = price.raw
+            let count = buffer.count
+            // Bids compare negated so that both sides ascend.
+            let sign: Int64 = side == .bid ? -1 : 1
+            let key = target &* sign
+            var low = 0
+            let scanned = min(count, 4)
+            while low < scanned {
+                let candidate = buffer[low].price.raw &* sign
+                if candidate >= key { return (candidate == key, low) }
+                low &+= 1
+            }
+            var high = count
+            while low < high {
+                let middle = (low &+ high) >> 1
+                let candidate = buffer[middle].price.raw &* sign
+                if candidate == key { return (true, middle) }
+                if candidate < key { low = middle &+ 1 } else { high = middle }
+            }
+            return (false, low)
         }
-        return (false, low)
     }
 }

@@ -15,17 +15,22 @@ public final class ReplaySource: EventReader {
     public let format: Format
     public let symbol: String
     public let sessionDate: SessionDate
-    private let backend: Backend
+    /// The LOBSTER reader behind this source (its current raw message and row count), if it is one.
+    public let lobster: LobsterReader?
+    /// The recording reader behind this source, if it is one.
+    public let recording: RecordingReader?
+    // Unretained aliases of the two readers above (which keep them alive): reading through them
+    // skips a retain/release pair per event.
+    private let fastLobster: Unmanaged<LobsterReader>?
+    private let fastRecording: Unmanaged<RecordingReader>?
 
-    private enum Backend {
-        case lobster(LobsterReader)
-        case recording(RecordingReader)
-    }
-
-    private init(path: String, format: Format, backend: Backend, symbol: String, sessionDate: SessionDate) {
+    private init(path: String, lobster: LobsterReader?, recording: RecordingReader?, symbol: String, sessionDate: SessionDate) {
         self.path = path
-        self.format = format
-        self.backend = backend
+        format = lobster == nil ? .recording : .lobster
+        self.lobster = lobster
+        self.recording = recording
+        fastLobster = lobster.map { Unmanaged.passUnretained($0) }
+        fastRecording = recording.map { Unmanaged.passUnretained($0) }
         self.symbol = symbol
         self.sessionDate = sessionDate
     }
@@ -46,8 +51,7 @@ public final class ReplaySource: EventReader {
         if got == head.count && head == RecordingFormat.magic {
             let reader = try RecordingReader(path: path, allowUnfinished: allowUnfinished)
             return ReplaySource(
-                path: path, format: .recording, backend: .recording(reader), symbol: reader.symbol,
-                sessionDate: reader.sessionDate)
+                path: path, lobster: nil, recording: reader, symbol: reader.symbol, sessionDate: reader.sessionDate)
         }
         let fileName = path.split(separator: "/").last.map(String.init) ?? path
         guard fileName.contains("message") else {
@@ -58,27 +62,12 @@ public final class ReplaySource: EventReader {
         }
         let reader = try LobsterReader(messagePath: path, prefetch: prefetch)
         return ReplaySource(
-            path: path, format: .lobster, backend: .lobster(reader), symbol: reader.symbol,
-            sessionDate: reader.sessionDate)
+            path: path, lobster: reader, recording: nil, symbol: reader.symbol, sessionDate: reader.sessionDate)
     }
 
     @inline(__always)
     public func next() throws -> TimedEvent? {
-        switch backend {
-        case .lobster(let reader): try reader.next()
-        case .recording(let reader): try reader.next()
-        }
-    }
-
-    /// The LOBSTER reader behind this source (its current raw message and row count), if it is one.
-    public var lobster: LobsterReader? {
-        if case .lobster(let reader) = backend { return reader }
-        return nil
-    }
-
-    /// The recording reader behind this source, if it is one.
-    public var recording: RecordingReader? {
-        if case .recording(let reader) = backend { return reader }
-        return nil
+        if let fastRecording { return try fastRecording._withUnsafeGuaranteedRef { try $0.next() } }
+        return try fastLobster?._withUnsafeGuaranteedRef { try $0.next() }
     }
 }

@@ -1,6 +1,6 @@
 /// Cuts a byte stream into chunks that hold whole lines only, so the parser never sees a line split
 /// across two buffers. A last line without a newline gets one.
-final class LineChunker: @unchecked Sendable {
+final class LineChunker: BlockSource, @unchecked Sendable {
     /// Longer lines than this are an error, not a reason to exhaust memory.
     static let maximumLineLength = 1 << 26
 
@@ -13,7 +13,13 @@ final class LineChunker: @unchecked Sendable {
     /// reported at the first line that could not be read.
     private var pendingError: (any Error)?
 
+    var path: String { input.path }
+    private let chunkCapacity: Int
+
+    func makeBlock() -> ByteChunk { ByteChunk(capacity: chunkCapacity) }
+
     init(input: any ByteInput, chunkCapacity: Int) {
+        self.chunkCapacity = chunkCapacity
         self.input = input
         carryCapacity = chunkCapacity
         carry = .allocate(byteCount: chunkCapacity, alignment: 16)

@@ -6,6 +6,11 @@ struct LineCursor {
     /// Lines started so far: the 1-based number of the line at `position` once `advance` returned true.
     var line = 0
 
+    /// Reads `input` in line chunks, on a second thread when `threaded`.
+    init(input: any ByteInput, threaded: Bool) {
+        self.init(pipeline: ChunkPipeline(source: LineChunker(input: input, chunkCapacity: 1 << 18), threaded: threaded))
+    }
+
     init(pipeline: ChunkPipeline) {
         self.pipeline = pipeline
         // An empty range: the first `advance` fetches a chunk.

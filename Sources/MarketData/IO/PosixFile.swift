@@ -35,6 +35,22 @@ final class PosixFile: @unchecked Sendable {
         return PosixFile(path: path, descriptor: descriptor)
     }
 
+    /// Opens an existing file for writing, keeping its content.
+    static func openForWriting(_ path: String) throws -> PosixFile {
+        let descriptor = open(path, O_WRONLY)
+        guard descriptor >= 0 else {
+            throw ReplayError(.unreadable, path: path, message: "cannot open the file for writing: \(Self.lastError())")
+        }
+        return PosixFile(path: path, descriptor: descriptor)
+    }
+
+    /// Cuts the file to `length` bytes and moves the write position there.
+    func truncate(to length: Int) throws {
+        guard ftruncate(descriptor, off_t(length)) == 0, lseek(descriptor, off_t(length), SEEK_SET) >= 0 else {
+            throw ReplayError(.unreadable, path: path, message: "cannot cut the file to \(length) bytes: \(Self.lastError())")
+        }
+    }
+
     static func exists(_ path: String) -> Bool {
         access(path, F_OK) == 0
     }

@@ -21,23 +21,21 @@ public final class LobsterReader: EventReader {
 
     // The hot state is touched once per event from one thread; dynamic exclusivity checks on it
     // cost more than the parsing itself.
-    @exclusivity(unchecked) var messages: LineCursor
-    @exclusivity(unchecked) var orderbook: LineCursor
+    let messages: Prefetcher<MessageRows>
+    @exclusivity(unchecked) var messageBlock: MessageBlock?
+    @exclusivity(unchecked) var messageIndex = 0
+    let orderbook: Prefetcher<OrderbookRows>
+    @exclusivity(unchecked) var rows: RowBlock?
+    @exclusivity(unchecked) var rowIndex = 0
+    /// Orderbook rows replayed so far.
+    @exclusivity(unchecked) var rowsRead = 0
     @exclusivity(unchecked) var pending: UnsafeMutablePointer<TimedEvent>
     @exclusivity(unchecked) var pendingCount = 0
     @exclusivity(unchecked) var pendingIndex = 0
+    /// The previous row's values; the current row lives in its block.
     @exclusivity(unchecked) var previousRow: UnsafeMutablePointer<Int64>
-    @exclusivity(unchecked) var currentRow: UnsafeMutablePointer<Int64>
     @exclusivity(unchecked) var previousAsks = 0
     @exclusivity(unchecked) var previousBids = 0
-    @exclusivity(unchecked) var lastTime: Int64 = 0
-    /// The previous orderbook line and where its fields start: most rows change one or two fields,
-    /// so only the bytes that differ from the previous line are parsed (see `parseRow`).
-    @exclusivity(unchecked) var previousLine: UnsafeMutablePointer<UInt8>
-    @exclusivity(unchecked) var previousLineCapacity = 256
-    @exclusivity(unchecked) var previousLineLength = -1
-    @exclusivity(unchecked) var previousStarts: UnsafeMutablePointer<Int>
-    @exclusivity(unchecked) var currentStarts: UnsafeMutablePointer<Int>
     @exclusivity(unchecked) private var failure: ReplayError?
     @exclusivity(unchecked) private var finished = false
 
@@ -58,25 +56,31 @@ public final class LobsterReader: EventReader {
                     + "with the orderbook file of the same name with 'message' replaced by 'orderbook'")
         }
         let orderbookInput = try TextInput.open(name.orderbookPath, what: "orderbook file")
-        messages = LineCursor(pipeline: ChunkPipeline(input: messageInput, threaded: prefetch))
-        orderbook = LineCursor(pipeline: ChunkPipeline(input: orderbookInput, threaded: prefetch))
+        let messageSource = MessageRows(input: messageInput, threaded: prefetch)
+        messages = Prefetcher(source: messageSource, threaded: prefetch)
+        self.messageSource = messageSource
+        let rowSource = OrderbookRows(input: orderbookInput, threaded: prefetch)
+        orderbook = Prefetcher(source: rowSource, threaded: prefetch)
+        self.rowSource = rowSource
         pending = Self.allocateEvents(1)
         previousRow = .allocate(capacity: 4)
-        currentRow = .allocate(capacity: 4)
-        previousLine = .allocate(capacity: 256)
-        previousStarts = .allocate(capacity: 4)
-        currentStarts = .allocate(capacity: 4)
     }
 
+    /// Kept to stop their inflating threads; used by the prefetch threads otherwise.
+    private let rowSource: OrderbookRows
+    private let messageSource: MessageRows
+
     deinit {
-        messages.pipeline.cancel()
-        orderbook.pipeline.cancel()
+        stopThreads()
         pending.deallocate()
         previousRow.deallocate()
-        currentRow.deallocate()
-        previousLine.deallocate()
-        previousStarts.deallocate()
-        currentStarts.deallocate()
+    }
+
+    private func stopThreads() {
+        messages.cancel()
+        messageSource.cancel()
+        orderbook.cancel()
+        rowSource.cancel()
     }
 
     public func next() throws -> TimedEvent? {
@@ -104,18 +108,17 @@ public final class LobsterReader: EventReader {
                 error as? ReplayError
                 ?? ReplayError(.unreadable, path: messagePath, line: messagesRead, message: "\(error)")
             failure = replayError
-            messages.pipeline.cancel()
-            orderbook.pipeline.cancel()
+            stopThreads()
             throw replayError
         }
     }
 
     /// Reads one message and its orderbook row into `pending`; false at the end of both files.
     private func readMessage() throws -> Bool {
-        guard try messages.advance() else {
-            if try orderbook.advance() {
+        guard let parsed = try nextMessage() else {
+            if try nextRow() != nil {
                 throw ReplayError(
-                    .invalidData, path: orderbookPath, line: orderbook.line,
+                    .invalidData, path: orderbookPath, line: rowsRead,
                     message: "the orderbook file has more rows than the message file (\(messagesRead)); "
                         + "the two files of a pair must have one row per message")
             }
@@ -124,45 +127,67 @@ public final class LobsterReader: EventReader {
             }
             return false
         }
-        let parsed = try parseMessage()
-        guard try orderbook.advance() else {
+        guard let row = try nextRow() else {
             throw ReplayError(
-                .invalidData, path: orderbookPath, line: orderbook.line + 1,
-                message: "the orderbook file ends after \(orderbook.line) rows but the message file goes on "
-                    + "(line \(messages.line)); the two files of a pair must have one row per message")
+                .invalidData, path: orderbookPath, line: rowsRead + 1,
+                message: "the orderbook file ends after \(rowsRead) rows but the message file goes on "
+                    + "(line \(messagesRead + 1)); the two files of a pair must have one row per message")
         }
-        if levels == 0 { try setUpLevels() }
-        let rowStart = orderbook.position
-        try parseRow()
-        let (asks, bids) = try validateRow(start: rowStart)
-        messagesRead += 1
+        if levels == 0 { try setUpLevels(stride: rows?.stride ?? 6) }
+        let columns = 4 &* levels
+        let asks = Int(row[columns])
+        let bids = Int(row[columns &+ 1])
+        messagesRead &+= 1
         message = parsed
-        buildEvents(time: Timestamp(nanos: parsed.time.nanos), trade: parsed.trade, asks: asks, bids: bids)
-        swap(&previousRow, &currentRow)
+        buildEvents(time: parsed.time, trade: parsed.trade, row: row, asks: asks, bids: bids)
+        previousRow.update(from: row, count: columns)
         previousAsks = asks
         previousBids = bids
         return true
     }
 
-    private func setUpLevels() throws {
-        let columns = FieldScanner(at: orderbook.position).columnCount()
-        guard columns % 4 == 0 else {
-            throw ReplayError(
-                .invalidData, path: orderbookPath, line: orderbook.line,
-                message: "an orderbook row has 4 columns per level (ask price, ask size, bid price, bid size), "
-                    + "found \(columns) columns")
+    /// The next checked message.
+    @inline(__always)
+    private func nextMessage() throws -> LobsterMessage? {
+        if let block = messageBlock, messageIndex < block.count {
+            defer { messageIndex &+= 1 }
+            return block.messages[messageIndex]
         }
-        levels = columns / 4
+        if let failure = messageBlock?.failure { throw failure }
+        guard let block = try messages.next() else {
+            messageBlock = nil
+            return nil
+        }
+        messageBlock = block
+        messageIndex = 1
+        return block.messages[0]
+    }
+
+    /// The next checked orderbook row: 4 × L values, then its ask and bid level counts.
+    @inline(__always)
+    private func nextRow() throws -> UnsafeMutablePointer<Int64>? {
+        if let block = rows, rowIndex < block.count {
+            defer { rowIndex &+= 1 }
+            rowsRead &+= 1
+            return block.values + rowIndex &* block.stride
+        }
+        if let failure = rows?.failure { throw failure }
+        guard let block = try orderbook.next() else {
+            rows = nil
+            return nil
+        }
+        rows = block
+        rowIndex = 1
+        rowsRead &+= 1
+        return block.values
+    }
+
+    private func setUpLevels(stride: Int) throws {
+        levels = (stride - 2) / 4
         pending.deallocate()
         previousRow.deallocate()
-        currentRow.deallocate()
-        previousStarts.deallocate()
-        currentStarts.deallocate()
         pending = Self.allocateEvents(4 * levels + 2)
-        previousRow = .allocate(capacity: columns)
-        currentRow = .allocate(capacity: columns)
-        previousStarts = .allocate(capacity: columns)
-        currentStarts = .allocate(capacity: columns)
+        previousRow = .allocate(capacity: 4 * levels)
     }
 
     private static func allocateEvents(_ count: Int) -> UnsafeMutablePointer<TimedEvent> {

@@ -29,6 +29,21 @@ public final class RecordingReader: EventReader {
     @exclusivity(unchecked) private var time: Int64 = 0
     @exclusivity(unchecked) private var price: Int64 = 0
     @exclusivity(unchecked) private var finished = false
+    /// For `RecordingWriter(appendingTo:)`: stop quietly before a record cut short by the end of
+    /// the file instead of reporting it.
+    var recovering = false
+    /// Where a writer continues after the last whole record (valid once `next()` returned nil).
+    private(set) var continuation = Continuation(offset: 0, time: 0, price: 0, events: 0, crc: crc32(0, nil, 0))
+
+    struct Continuation {
+        /// File offset just after the last whole event record.
+        var offset: Int
+        var time: Int64
+        var price: Int64
+        var events: Int
+        /// CRC-32 of the record bytes up to `offset`.
+        var crc: uLong
+    }
     @exclusivity(unchecked) private var failure: ReplayError?
 
     /// Opens `path` and reads its header.
@@ -53,9 +68,14 @@ public final class RecordingReader: EventReader {
     deinit { buffer.deallocate() }
 
     public func next() throws -> TimedEvent? {
-        if end - position < RecordingFormat.maximumRecordLength && !fileEnded { try refill() }
-        guard position < end, !finished, failure == nil else { return try finish() }
+        if end &- position < RecordingFormat.maximumRecordLength {
+            if !fileEnded { try refill() }
+            // After the end record or an error `position` is `end`, so this is the only check.
+            if position >= end { return try finish() }
+        }
         let recordStart = position
+        let timeBefore = time
+        let priceBefore = price
         var cursor = buffer + position
         let tag = cursor.pointee
         cursor += 1
@@ -72,11 +92,17 @@ public final class RecordingReader: EventReader {
                 return try fail(at: recordStart, "a depth record has the unknown operation \(operationBits)")
             }
             let size = operation == .delete ? 0 : Int64(bitPattern: Self.varint(&cursor))
+            guard UInt64(bitPattern: size) <= UInt64(MarketLimits.maximumSize) else {
+                return try fail(at: recordStart, "a size of \(UInt64(bitPattern: size)) is above \(MarketLimits.maximumSize)")
+            }
             let side: BookSide = tag & RecordingFormat.askBit != 0 ? .ask : .bid
             event = .depth(DepthUpdate(side: side, price: Price(raw: price), size: size, operation: operation))
         case RecordingFormat.kindTrade:
             price &+= RecordingFormat.unzigzag(Self.varint(&cursor))
             let size = Int64(bitPattern: Self.varint(&cursor))
+            guard UInt64(bitPattern: size) <= UInt64(MarketLimits.maximumSize) else {
+                return try fail(at: recordStart, "a size of \(UInt64(bitPattern: size)) is above \(MarketLimits.maximumSize)")
+            }
             let aggressorBits = (tag >> RecordingFormat.aggressorShift) & 0x03
             guard let aggressor = Aggressor(rawValue: aggressorBits) else {
                 return try fail(at: recordStart, "a trade record has the unknown aggressor \(aggressorBits)")
@@ -88,6 +114,10 @@ public final class RecordingReader: EventReader {
             let bidSize = Int64(bitPattern: Self.varint(&cursor))
             let ask = price &+ RecordingFormat.unzigzag(Self.varint(&cursor))
             let askSize = Int64(bitPattern: Self.varint(&cursor))
+            guard UInt64(bitPattern: bidSize) <= UInt64(MarketLimits.maximumSize),
+                UInt64(bitPattern: askSize) <= UInt64(MarketLimits.maximumSize),
+                ask.magnitude <= MarketLimits.maximumPriceRaw
+            else { return try fail(at: recordStart, "a quote record is out of range") }
             event = .quote(Quote(bid: Price(raw: price), bidSize: bidSize, ask: Price(raw: ask), askSize: askSize))
         case RecordingFormat.kindBookReset:
             event = .bookReset
@@ -98,8 +128,19 @@ public final class RecordingReader: EventReader {
             return try fail(at: recordStart, "unknown record tag 0x\(String(tag, radix: 16))")
         }
         position = cursor - buffer
-        guard position <= end else { return try fail(at: recordStart, truncatedMessage(inRecord: true)) }
-        eventsRead += 1
+        guard position <= end else {
+            guard recovering else { return try fail(at: recordStart, truncatedMessage(inRecord: true)) }
+            // Drop the partial record: the data ends where it starts.
+            position = recordStart
+            end = recordStart
+            time = timeBefore
+            price = priceBefore
+            return try finish()
+        }
+        guard price.magnitude <= MarketLimits.maximumPriceRaw else {
+            return try fail(at: recordStart, "a price of \(price) units is beyond ±\(MarketLimits.maximumPriceRaw)")
+        }
+        eventsRead &+= 1
         return TimedEvent(time: Timestamp(nanos: time), event: event, endsBatch: endsBatch)
     }
 
@@ -160,6 +201,8 @@ public final class RecordingReader: EventReader {
             _ = try fail(at: start + RecordingFormat.endRecordLength, "unexpected bytes after the end record")
             return
         }
+        continuation = Continuation(
+            offset: bufferOffset + start, time: time, price: price, events: eventsRead, crc: crc)
         position = end
         finished = true
     }
@@ -167,7 +210,15 @@ public final class RecordingReader: EventReader {
     /// Called at the end of the bytes, after an end record or an error.
     private func finish() throws -> TimedEvent? {
         if let failure { throw failure }
-        if finished || allowUnfinished { return nil }
+        if finished { return nil }
+        if allowUnfinished {
+            crc = crc32(crc, buffer + crcStart, uInt(position - crcStart))
+            crcStart = position
+            continuation = Continuation(
+                offset: bufferOffset + position, time: time, price: price, events: eventsRead, crc: crc)
+            finished = true
+            return nil
+        }
         return try fail(at: position, truncatedMessage(inRecord: false))
     }
 
@@ -180,6 +231,9 @@ public final class RecordingReader: EventReader {
     private func fail(at offset: Int, _ message: String) throws -> TimedEvent? {
         let error = ReplayError(.invalidData, path: path, message: "at byte \(bufferOffset + offset): \(message)")
         failure = error
+        // Every later call ends up in `finish()`, which throws this again.
+        fileEnded = true
+        position = end
         throw error
     }
 }

@@ -56,6 +56,28 @@ public final class RecordingWriter {
         bytesWritten = header.count
     }
 
+    /// Opens an existing recording to add events to it, e.g. when `fsd record` restarts during the
+    /// session. A closed recording loses its end record; an unfinished one (its recorder crashed)
+    /// loses only a record cut short at its end. `close()` writes a new end record over everything.
+    /// - Throws: `ReplayError` if the file is missing, not a recording, or damaged before its end.
+    public init(appendingTo path: String) throws {
+        let reader = try RecordingReader(path: path, allowUnfinished: true)
+        reader.recovering = true
+        while try reader.next() != nil {}
+        let point = reader.continuation
+        self.path = path
+        symbol = reader.symbol
+        sessionDate = reader.sessionDate
+        file = try PosixFile.openForWriting(path)
+        try file.truncate(to: point.offset)
+        buffer = .allocate(capacity: capacity)
+        eventCount = point.events
+        bytesWritten = point.offset
+        crc = point.crc
+        time = point.time
+        price = point.price
+    }
+
     deinit {
         // Keep what was appended, but without the end record: the file reads as unfinished.
         if !closed { try? flush() }
@@ -68,8 +90,8 @@ public final class RecordingWriter {
         guard !closed else {
             throw ReplayError(.invalidData, path: path, message: "the recording is closed; events cannot be appended")
         }
-        if let size = Self.negativeSize(event.event) {
-            throw ReplayError(.invalidData, path: path, message: "event \(eventCount + 1) has a negative size (\(size))")
+        if let problem = Self.outOfRange(event.event) {
+            throw ReplayError(.invalidData, path: path, message: "event \(eventCount + 1) \(problem)")
         }
         if count > capacity - RecordingFormat.maximumRecordLength { try flush() }
         var tag: UInt8 = event.endsBatch ? RecordingFormat.endsBatchBit : 0
@@ -159,13 +181,21 @@ public final class RecordingWriter {
         putVarint(UInt64(size))
     }
 
-    /// Checked before encoding so that a refused event leaves no partial record behind.
-    private static func negativeSize(_ event: MarketEvent) -> Int64? {
+    /// Checked before encoding so that a refused event leaves no partial record behind, and so that
+    /// nothing is written that the reader would refuse.
+    private static func outOfRange(_ event: MarketEvent) -> String? {
+        func size(_ value: Int64) -> String? {
+            (0...MarketLimits.maximumSize).contains(value) ? nil : "has a size of \(value), outside 0...\(MarketLimits.maximumSize)"
+        }
+        func price(_ value: Price) -> String? {
+            value.raw.magnitude <= MarketLimits.maximumPriceRaw
+                ? nil : "has a price of \(value.raw) units, beyond ±\(MarketLimits.maximumPriceRaw)"
+        }
         switch event {
-        case .depth(let update): update.operation != .delete && update.size < 0 ? update.size : nil
-        case .trade(let trade): trade.size < 0 ? trade.size : nil
-        case .quote(let quote): quote.bidSize < 0 ? quote.bidSize : quote.askSize < 0 ? quote.askSize : nil
-        case .bookReset: nil
+        case .depth(let update): return price(update.price) ?? (update.operation == .delete ? nil : size(update.size))
+        case .trade(let trade): return price(trade.price) ?? size(trade.size)
+        case .quote(let quote): return price(quote.bid) ?? price(quote.ask) ?? size(quote.bidSize) ?? size(quote.askSize)
+        case .bookReset: return nil
         }
     }
 
