@@ -88,7 +88,10 @@ public final class LLMTestServer: Sendable {
                     for (name, value) in response.headers { headers.add(name: name, value: value) }
                     headers.replaceOrAdd(name: "connection", value: "close")
                     try await outbound.write(
-                        .head(HTTPResponseHead(version: .http1_1, status: HTTPResponseStatus(statusCode: response.status), headers: headers)))
+                        .head(
+                            HTTPResponseHead(
+                                version: .http1_1, status: HTTPResponseStatus(statusCode: response.status),
+                                headers: headers)))
                     for step in response.steps {
                         switch step {
                         case .send(let bytes):

@@ -10,8 +10,11 @@ extension ScriptedResponse {
     ) -> ScriptedResponse {
         chunked(
             contentType: "application/x-ndjson",
-            body: Array(ollamaChatBody(model: model, thinking: thinking, content: content, pieceSize: pieceSize,
-                promptEvalCount: promptEvalCount, evalCount: evalCount).utf8),
+            body: Array(
+                ollamaChatBody(
+                    model: model, thinking: thinking, content: content, pieceSize: pieceSize,
+                    promptEvalCount: promptEvalCount, evalCount: evalCount
+                ).utf8),
             chunkBytes: chunkBytes)
     }
 

@@ -8,8 +8,11 @@ extension ScriptedResponse {
     ) -> ScriptedResponse {
         chunked(
             contentType: "text/event-stream",
-            body: Array(openAIStreamBody(model: model, reasoning: reasoning, content: content, pieceSize: pieceSize,
-                promptTokens: promptTokens, completionTokens: completionTokens, sendDone: sendDone).utf8),
+            body: Array(
+                openAIStreamBody(
+                    model: model, reasoning: reasoning, content: content, pieceSize: pieceSize,
+                    promptTokens: promptTokens, completionTokens: completionTokens, sendDone: sendDone
+                ).utf8),
             chunkBytes: chunkBytes)
     }
 
@@ -18,14 +21,16 @@ extension ScriptedResponse {
         model: String, reasoning: String, content: String, pieceSize: Int, promptTokens: Int, completionTokens: Int,
         sendDone: Bool = true
     ) -> String {
-        let head = "\"id\":\"chatcmpl-test\",\"object\":\"chat.completion.chunk\",\"created\":1764072000,"
+        let head =
+            "\"id\":\"chatcmpl-test\",\"object\":\"chat.completion.chunk\",\"created\":1764072000,"
             + "\"model\":\(JSONText.string(model))"
         func event(_ choices: String, extra: String = "") -> String {
             "data: {\(head),\"choices\":\(choices)\(extra)}\n\n"
         }
         var body = event("[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":null},\"finish_reason\":null}]")
         for piece in JSONText.pieces(reasoning, size: pieceSize) {
-            body += event("[{\"index\":0,\"delta\":{\"reasoning_content\":\(JSONText.string(piece))},\"finish_reason\":null}]")
+            body += event(
+                "[{\"index\":0,\"delta\":{\"reasoning_content\":\(JSONText.string(piece))},\"finish_reason\":null}]")
         }
         for piece in JSONText.pieces(content, size: pieceSize) {
             body += event("[{\"index\":0,\"delta\":{\"content\":\(JSONText.string(piece))},\"finish_reason\":null}]")

@@ -5,9 +5,9 @@ import StateVector
 import Strategy
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// `fsd decide`: one full decision on one state — prompt, model reply, parsed command, verdict.
@@ -66,7 +66,9 @@ struct DecideCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        guard timeout > 0, timeout <= 3600 else { throw ValidationError("--timeout must be between 0 and 3600 seconds") }
+        guard timeout > 0, timeout <= 3600 else {
+            throw ValidationError("--timeout must be between 0 and 3600 seconds")
+        }
     }
 
     func run() async throws {
@@ -75,6 +77,8 @@ struct DecideCommand: AsyncParsableCommand {
             compiled = try StrategyLoader.load(contentsOf: strategy)
         } catch let error as StrategyError {
             return try fail(error.description, status: error.isUnreadable ? 2 : 1)
+        } catch {
+            return try fail("\(strategy): error: \(error)", status: 2)
         }
         guard let bytes = FileManager.default.contents(atPath: state).map(Array.init) else {
             return try fail("\(state): error: cannot read the state file; check the path", status: 2)
@@ -90,7 +94,9 @@ struct DecideCommand: AsyncParsableCommand {
         do {
             spec = try ModelSpec.parse(model)
             renderer = PromptRenderer(
-                strategy: compiled.definition, template: try PromptTemplate.locate(explicit: template, strategyPath: strategy))
+                strategy: compiled.definition,
+                template: try PromptTemplate.locate(
+                    explicit: template, strategyPath: strategy, strategyName: compiled.definition.name))
         } catch let error as ModelSpecError {
             return try fail("error: --model: \(error)", status: 1)
         } catch {
@@ -118,13 +124,16 @@ struct DecideCommand: AsyncParsableCommand {
             }
         } catch let error as ModelError {
             output.endStream()
-            return try fail("error: \(error)", status: 2)
+            // Asking a provider for what it cannot do (a grammar from ollama) is the user's input.
+            return try fail("error: \(error)", status: error.kind == .unsupported ? 1 : 2)
         }
         output.endStream()
         let parsed = CommandParser.parse(reply.answer, reasoning: reply.reasoning)
-        let review = CommandReview.review(parsed.command, state: vector, checklist: checklist, risk: compiled.definition.risk)
+        let review = CommandReview.review(
+            parsed.command, state: vector, checklist: checklist, risk: compiled.definition.risk)
         if json {
-            try printJSON(reply: reply, parsed: parsed, review: review, checklist: checklist, spec: spec, request: request)
+            try printJSON(
+                reply: reply, parsed: parsed, review: review, checklist: checklist, spec: spec, request: request)
             return
         }
         output.section("decision")
@@ -154,11 +163,13 @@ struct DecideCommand: AsyncParsableCommand {
     }
 
     private func printJSON(
-        reply: ModelReply, parsed: ParsedReply, review: CommandReview, checklist: Checklist, spec: ModelSpec, request: ModelRequest
+        reply: ModelReply, parsed: ParsedReply, review: CommandReview, checklist: Checklist, spec: ModelSpec,
+        request: ModelRequest
     ) throws {
         let document = DecisionDocument(
             model: reply.model, promptHash: request.promptHash, reasoning: parsed.reasoning, answer: parsed.answer,
-            command: parsed.command.description, parseFailure: parsed.failure?.description, verdict: review.verdict.rawValue,
+            command: parsed.command.description, parseFailure: parsed.failure?.description,
+            verdict: review.verdict.rawValue,
             reasons: review.reasons, setup: checklist.verdict, latencyMs: reply.latency.milliseconds,
             ttftMs: reply.timeToFirstToken?.milliseconds, promptTokens: reply.promptTokens,
             completionTokens: reply.completionTokens)
@@ -189,7 +200,8 @@ struct DecideCommand: AsyncParsableCommand {
 
         enum CodingKeys: String, CodingKey {
             case model, reasoning, answer, command, verdict, reasons, setup
-            case promptHash = "prompt_hash", parseFailure = "parse_failure", latencyMs = "latency_ms", ttftMs = "ttft_ms"
+            case promptHash = "prompt_hash", parseFailure = "parse_failure", latencyMs = "latency_ms", ttftMs =
+                "ttft_ms"
             case promptTokens = "prompt_tokens", completionTokens = "completion_tokens"
         }
     }

@@ -47,7 +47,8 @@ import Testing
                 StackLevel(price: usd(245.48), size: 150), StackLevel(price: usd(245.46), size: 200),
                 StackLevel(price: usd(245.44), size: 180),
             ])
-        #expect(state.askStack == [StackLevel(price: usd(245.50), size: 120), StackLevel(price: usd(245.52), size: 180)])
+        #expect(
+            state.askStack == [StackLevel(price: usd(245.50), size: 120), StackLevel(price: usd(245.52), size: 180)])
     }
 
     @Test func wallThresholdIsStrict() {
@@ -56,14 +57,20 @@ import Testing
         script.book(
             at(10, 0, 0), bids: [(100.00, 100), (99.99, 100), (99.98, 100), (99.97, 900)],
             asks: [(100.01, 100), (100.02, 100), (100.03, 100), (100.04, 901)])
-        #expect(script.state(at(10, 0, 0)).domWalls == [DomWall(side: .ask, price: usd(100.04), size: 901, tier: .minor)])
+        #expect(
+            script.state(at(10, 0, 0)).domWalls == [DomWall(side: .ask, price: usd(100.04), size: 901, tier: .minor)])
     }
 
     @Test func majorTierIsStrictToo() {
         var script = Script()
-        let plain = (1...9).map { (100.00 - Double($0) / 100, Int64(100)) }
+        let plain: [(Double, Int64)] = (1...9).map { (index: Int) -> (Double, Int64) in
+            (100.00 - Double(index) / 100, 100)
+        }
+        let plainAsks: [(Double, Int64)] = plain.map { (level: (Double, Int64)) -> (Double, Int64) in
+            (200.01 - level.0, level.1)
+        }
         // 900 vs 5 × mean (1800 / 10 = 180): exactly 5× is MINOR; 901 vs 5 × 180.1 is MAJOR.
-        script.book(at(10, 0, 0), bids: [(100.00, 900)] + plain, asks: [(100.01, 901)] + plain.map { (200.01 - $0.0, $0.1) })
+        script.book(at(10, 0, 0), bids: [(100.00, 900)] + plain, asks: [(100.01, 901)] + plainAsks)
         let walls = script.state(at(10, 0, 0)).domWalls
         #expect(walls.contains(DomWall(side: .bid, price: usd(100.00), size: 900, tier: .minor)))
         #expect(walls.contains(DomWall(side: .ask, price: usd(100.01), size: 901, tier: .major)))
@@ -72,14 +79,19 @@ import Testing
     @Test func fiveLevelsCanNeverShowAMajorWall() {
         var script = Script()
         script.book(
-            at(10, 0, 0), bids: [(100.00, 1), (99.99, 1), (99.98, 1), (99.97, 1), (99.96, 1_000_000)], asks: [(100.01, 5)])
+            at(10, 0, 0), bids: [(100.00, 1), (99.99, 1), (99.98, 1), (99.97, 1), (99.96, 1_000_000)],
+            asks: [(100.01, 5)])
         #expect(script.state(at(10, 0, 0)).domWalls.map(\.tier) == [.minor])
     }
 
     @Test func wallsOrderByDistanceAskFirstOnATie() {
         var script = Script()
-        let bids = (0..<10).map { index in (100.00 - Double(index) / 100, Int64(index == 5 ? 1000 : 100)) }
-        let asks = (0..<10).map { index in (100.01 + Double(index) / 100, Int64(index == 4 ? 1000 : 100)) }
+        let bids: [(Double, Int64)] = (0..<10).map { (index: Int) -> (Double, Int64) in
+            (100.00 - Double(index) / 100, index == 5 ? 1000 : 100)
+        }
+        let asks: [(Double, Int64)] = (0..<10).map { (index: Int) -> (Double, Int64) in
+            (100.01 + Double(index) / 100, index == 4 ? 1000 : 100)
+        }
         script.book(at(10, 0, 0), bids: bids, asks: asks)
         let bidWall = DomWall(side: .bid, price: usd(99.95), size: 1000, tier: .major)
         let askWall = DomWall(side: .ask, price: usd(100.05), size: 1000, tier: .major)

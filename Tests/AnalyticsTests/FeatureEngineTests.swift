@@ -50,7 +50,8 @@ import Testing
         #expect(script.state(at(10, 0, 1)).cvdSession == 100)  // >= the ask of 100.02 in force: BUY
         // A quote event also sets the quote: 100.025 is now at or below the bid.
         script.engine.apply(
-            TimedEvent(time: at(10, 0, 2), event: .quote(Quote(bid: usd(100.03), bidSize: 1, ask: usd(100.05), askSize: 1))))
+            TimedEvent(
+                time: at(10, 0, 2), event: .quote(Quote(bid: usd(100.03), bidSize: 1, ask: usd(100.05), askSize: 1))))
         script.trade(at(10, 0, 3), 100.03, 50, .unknown)
         #expect(script.state(at(10, 0, 3)).cvdSession == 50)
     }

@@ -63,7 +63,9 @@ import Testing
                 LargePrint(price: usd(100.00), size: 300, side: .buy, secsAgo: 12),
             ])
         #expect(
-            script.state(at(10, 1, 0)).largePrints1m == [LargePrint(price: usd(99.99), size: 1000, side: .sell, secsAgo: 57)])
+            script.state(at(10, 1, 0)).largePrints1m == [
+                LargePrint(price: usd(99.99), size: 1000, side: .sell, secsAgo: 57)
+            ])
         #expect(script.state(at(10, 1, 2, ms: 500)).largePrints1m.isEmpty)
     }
 

@@ -27,7 +27,10 @@ import Testing
         case 2: .updateStop(randomPrice(&rng))
         case 3: .updateTarget(randomPrice(&rng))
         case 4: .cancelAll
-        default: .wait(reason: ["no setup", "CVD divergence - trend not confirmed", "spread 0.06 > 0.05", "wall ahead"].randomElement(using: &rng) ?? "")
+        default:
+            .wait(
+                reason: ["no setup", "CVD divergence - trend not confirmed", "spread 0.06 > 0.05", "wall ahead"]
+                    .randomElement(using: &rng) ?? "")
         }
     }
 
@@ -54,7 +57,8 @@ import Testing
         let separator = Bool.random(using: &rng) ? ", " : ","
         switch command {
         case .enterLong(let l, let s, let t), .enterShort(let l, let s, let t):
-            return "\(styledKeyword)(\([arg(l, "limit"), arg(s, "stop"), arg(t, "target")].joined(separator: separator)))"
+            return
+                "\(styledKeyword)(\([arg(l, "limit"), arg(s, "stop"), arg(t, "target")].joined(separator: separator)))"
         case .updateStop(let p), .updateTarget(let p):
             return "\(styledKeyword)(\(arg(p, "price")))"
         case .cancelAll:
@@ -99,7 +103,8 @@ import Testing
         for _ in 0..<3000 {
             var think = ""
             for _ in 0..<Int.random(in: 0...8, using: &rng) {
-                think += Bool.random(using: &rng)
+                think +=
+                    Bool.random(using: &rng)
                     ? Self.styled(Self.randomCommand(&rng), &rng) : (Self.fillers.randomElement(using: &rng) ?? "")
                 think += Bool.random(using: &rng) ? "\n" : " "
             }
@@ -135,7 +140,8 @@ import Testing
         let alphabet = Array("()\"',.$ \n<>/ENTERLONGSHORTWAIT_think0123456789✓é🚀")
         for _ in 0..<5000 {
             var characters = Array(
-                "<think>\(Self.fillers.randomElement(using: &rng) ?? "")</think>\n" + Self.styled(Self.randomCommand(&rng), &rng))
+                "<think>\(Self.fillers.randomElement(using: &rng) ?? "")</think>\n"
+                    + Self.styled(Self.randomCommand(&rng), &rng))
             for _ in 0..<Int.random(in: 1...4, using: &rng) where !characters.isEmpty {
                 let at = Int.random(in: 0..<characters.count, using: &rng)
                 switch Int.random(in: 0..<4, using: &rng) {

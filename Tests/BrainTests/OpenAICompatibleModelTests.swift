@@ -11,9 +11,12 @@ import Testing
     func streamsReasoningAndAnswerOverSSE(chunkBytes: Int) async throws {
         let events = EventLog()
         let (reply, requests) = try await withServer({ _ in
-            .openAIStream(reasoning: Self.reasoning, content: Self.content, pieceSize: 2, chunkBytes: chunkBytes, promptTokens: 1600, completionTokens: 24)
+            .openAIStream(
+                reasoning: Self.reasoning, content: Self.content, pieceSize: 2, chunkBytes: chunkBytes,
+                promptTokens: 1600, completionTokens: 24)
         }) { server in
-            let model = OpenAICompatibleModel(baseURL: server.baseURL, model: "gemma3-270m", apiKey: APIKey("sk-test-123"))
+            let model = OpenAICompatibleModel(
+                baseURL: server.baseURL, model: "gemma3-270m", apiKey: APIKey("sk-test-123"))
             let request = ModelRequest(
                 messages: seedMessages, timeout: .seconds(20), seed: 3, maxTokens: 48, grammar: CommandGrammar.gbnf,
                 onEvent: { events.append($0) })
@@ -43,7 +46,8 @@ import Testing
 
     @Test func aBaseURLEndingInV1IsNotDoubled() async throws {
         let requests = try await withServer({ _ in .openAIStream(content: "CANCEL_ALL()") }) { server in
-            _ = try await OpenAICompatibleModel(baseURL: server.baseURL + "/v1", model: "m").complete(ModelRequest(messages: seedMessages))
+            _ = try await OpenAICompatibleModel(baseURL: server.baseURL + "/v1", model: "m").complete(
+                ModelRequest(messages: seedMessages))
             return await server.requests()
         }
         #expect(requests.first?.path == "/v1/chat/completions")
@@ -55,8 +59,11 @@ import Testing
         let body =
             ": ping\r\n\r\nevent: message\r\ndata: {\"choices\":[{\"delta\":{\"content\":\"WAIT(\\\"a\"}}]}\r\n\r\n"
             + "data: {\"choices\":[{\"delta\":\r\ndata: {\"content\":\"\\\")\"},\"finish_reason\":\"stop\"}]}\r\n\r\ndata: [DONE]\r\n\r\n"
-        let reply = try await withServer({ _ in .chunked(contentType: "text/event-stream", body: Array(body.utf8), chunkBytes: 5) }) { server in
-            try await OpenAICompatibleModel(baseURL: server.baseURL, model: "m").complete(ModelRequest(messages: seedMessages))
+        let reply = try await withServer({ _ in
+            .chunked(contentType: "text/event-stream", body: Array(body.utf8), chunkBytes: 5)
+        }) { server in
+            try await OpenAICompatibleModel(baseURL: server.baseURL, model: "m").complete(
+                ModelRequest(messages: seedMessages))
         }
         #expect(reply.answer == "WAIT(\"a\")")
         #expect(reply.promptTokens == nil)
@@ -64,7 +71,10 @@ import Testing
 
     @Test func unknownModelIsNamed() async throws {
         let error = try await withServer({ _ in .openAIModelNotFound("qwen3:8b") }) { server in
-            await modelError { try await OpenAICompatibleModel(baseURL: server.baseURL, model: "qwen3:8b").complete(ModelRequest(messages: seedMessages)) }
+            await modelError {
+                try await OpenAICompatibleModel(baseURL: server.baseURL, model: "qwen3:8b").complete(
+                    ModelRequest(messages: seedMessages))
+            }
         }
         #expect(error?.kind == .unknownModel)
         #expect(error?.message.contains("has no model 'qwen3:8b'") == true)
@@ -72,29 +82,47 @@ import Testing
     }
 
     @Test func httpErrorsCarryABodyExcerpt() async throws {
-        let error = try await withServer({ _ in .whole(status: 500, body: "{\"error\":{\"message\":\"json_schema not supported\"}}") }) { server in
-            await modelError { try await OpenAICompatibleModel(baseURL: server.baseURL, model: "m").complete(ModelRequest(messages: seedMessages)) }
+        let error = try await withServer({ _ in
+            .whole(status: 500, body: "{\"error\":{\"message\":\"json_schema not supported\"}}")
+        }) { server in
+            await modelError {
+                try await OpenAICompatibleModel(baseURL: server.baseURL, model: "m").complete(
+                    ModelRequest(messages: seedMessages))
+            }
         }
         #expect(error?.kind == .httpStatus)
         #expect(error?.message.hasPrefix("HTTP 500 from http://127.0.0.1:") == true)
-        #expect(error?.message.hasSuffix("/v1/chat/completions: {\"error\":{\"message\":\"json_schema not supported\"}}") == true)
+        #expect(
+            error?.message.hasSuffix("/v1/chat/completions: {\"error\":{\"message\":\"json_schema not supported\"}}")
+                == true)
     }
 
     @Test func closeMidStreamIsTruncated() async throws {
         let error = try await withServer({ _ in
-            ScriptedResponse.openAIStream(reasoning: Self.reasoning, content: Self.content, chunkBytes: 3).cut(afterBytes: 400, then: .close)
+            ScriptedResponse.openAIStream(reasoning: Self.reasoning, content: Self.content, chunkBytes: 3).cut(
+                afterBytes: 400, then: .close)
         }) { server in
-            await modelError { try await OpenAICompatibleModel(baseURL: server.baseURL, model: "m").complete(ModelRequest(messages: seedMessages)) }
+            await modelError {
+                try await OpenAICompatibleModel(baseURL: server.baseURL, model: "m").complete(
+                    ModelRequest(messages: seedMessages))
+            }
         }
         #expect(error?.kind == .truncatedStream)
     }
 
     @Test func aStreamWithoutDoneOrFinishIsTruncated() async throws {
         let full = ScriptedResponse.openAIStreamBody(
-            model: "m", reasoning: "", content: "CANCEL_ALL()", pieceSize: 4, promptTokens: 1, completionTokens: 1, sendDone: false)
-        let withoutFinish = full.components(separatedBy: "\n\n").filter { !$0.contains("finish_reason\":\"stop") }.joined(separator: "\n\n")
-        let error = try await withServer({ _ in .chunked(contentType: "text/event-stream", body: Array(withoutFinish.utf8), chunkBytes: 9) }) { server in
-            await modelError { try await OpenAICompatibleModel(baseURL: server.baseURL, model: "m").complete(ModelRequest(messages: seedMessages)) }
+            model: "m", reasoning: "", content: "CANCEL_ALL()", pieceSize: 4, promptTokens: 1, completionTokens: 1,
+            sendDone: false)
+        let withoutFinish = full.components(separatedBy: "\n\n").filter { !$0.contains("finish_reason\":\"stop") }
+            .joined(separator: "\n\n")
+        let error = try await withServer({ _ in
+            .chunked(contentType: "text/event-stream", body: Array(withoutFinish.utf8), chunkBytes: 9)
+        }) { server in
+            await modelError {
+                try await OpenAICompatibleModel(baseURL: server.baseURL, model: "m").complete(
+                    ModelRequest(messages: seedMessages))
+            }
         }
         #expect(error?.kind == .truncatedStream)
         #expect(error?.message.contains("without `data: [DONE]`") == true)
@@ -105,7 +133,8 @@ import Testing
             ScriptedResponse.openAIStream(content: Self.content, chunkBytes: 4096).cut(afterBytes: 600, then: .stall)
         }) { server in
             await modelError {
-                try await OpenAICompatibleModel(baseURL: server.baseURL, model: "m").complete(ModelRequest(messages: seedMessages, timeout: .seconds(2)))
+                try await OpenAICompatibleModel(baseURL: server.baseURL, model: "m").complete(
+                    ModelRequest(messages: seedMessages, timeout: .seconds(2)))
             }
         }
         #expect(error?.kind == .timeout)

@@ -8,7 +8,8 @@ import Testing
     static func reply(_ answer: String) -> ModelReply {
         ModelReply(
             answer: answer, reasoning: "because", promptTokens: 1600, completionTokens: 12,
-            timeToFirstToken: .microseconds(812_345), latency: .nanoseconds(2_345_678_901), model: "ollama:deepseek-r1:8b",
+            timeToFirstToken: .microseconds(812_345), latency: .nanoseconds(2_345_678_901),
+            model: "ollama:deepseek-r1:8b",
             finishReason: "stop")
     }
 
@@ -46,7 +47,10 @@ import Testing
         let other = ModelRequest(messages: [.system("rules"), .user("state 9")])
         let error = await modelError { try await model.complete(other) }
         #expect(error?.kind == .notRecorded)
-        #expect(error?.message.hasPrefix("run.jsonl has no reply for this prompt (hash \(other.promptHash.prefix(12))…, 2 replies recorded)") == true)
+        #expect(
+            error?.message.hasPrefix(
+                "run.jsonl has no reply for this prompt (hash \(other.promptHash.prefix(12))…, 2 replies recorded)")
+                == true)
     }
 
     @Test func aDamagedLineInTheMiddleIsAnError() {

@@ -45,7 +45,10 @@ import Testing
 
     @Test func scenarioAFullConfluenceEntry() {
         let reply = CommandParser.parse(Self.scenarioA)
-        #expect(reply.outcome == .success(.enterLong(limit: Price(cents: 24550), stop: Price(cents: 24530), target: Price(cents: 24680))))
+        #expect(
+            reply.outcome
+                == .success(
+                    .enterLong(limit: Price(cents: 24550), stop: Price(cents: 24530), target: Price(cents: 24680))))
         #expect(reply.answer == "ENTER_LONG(245.50, 245.30, 246.80)")
         #expect(reply.reasoning?.hasPrefix("Entry checklist:") == true)
         #expect(reply.reasoning?.hasSuffix("Target: 246.80 (below wall).") == true)
@@ -61,13 +64,18 @@ import Testing
 
     @Test func scenarioCAbsorptionEntry() {
         let reply = CommandParser.parse(Self.scenarioC)
-        #expect(reply.outcome == .success(.enterLong(limit: Price(cents: 24455), stop: Price(cents: 24430), target: Price(cents: 24550))))
+        #expect(
+            reply.outcome
+                == .success(
+                    .enterLong(limit: Price(cents: 24455), stop: Price(cents: 24430), target: Price(cents: 24550))))
     }
 
     @Test func reasoningInSeparateFieldGivesSameCommand() {
         let reply = CommandParser.parse(
             "ENTER_LONG(245.50, 245.30, 246.80)", reasoning: "Entry checklist:\n1. L2_IMBALANCE = 2.1 > 1.5 ✓")
-        #expect(reply.command == .enterLong(limit: Price(cents: 24550), stop: Price(cents: 24530), target: Price(cents: 24680)))
+        #expect(
+            reply.command
+                == .enterLong(limit: Price(cents: 24550), stop: Price(cents: 24530), target: Price(cents: 24680)))
         #expect(reply.reasoning == "Entry checklist:\n1. L2_IMBALANCE = 2.1 > 1.5 ✓")
         #expect(reply.raw.hasPrefix("<think>\nEntry checklist:"))
     }

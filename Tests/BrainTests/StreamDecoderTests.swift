@@ -1,6 +1,7 @@
-@testable import Brain
 import TestSupport
 import Testing
+
+@testable import Brain
 
 /// The stream decoders fed every possible split of a real body: a chunk boundary anywhere, inside a
 /// UTF-8 character too, never changes the reply.
@@ -21,7 +22,8 @@ import Testing
     @Test func ollamaBodySplitAnywhere() throws {
         let body = Array(
             ScriptedResponse.ollamaChatBody(
-                model: "m", thinking: Self.thinking, content: Self.content, pieceSize: 4, promptEvalCount: 10, evalCount: 20
+                model: "m", thinking: Self.thinking, content: Self.content, pieceSize: 4, promptEvalCount: 10,
+                evalCount: 20
             ).utf8)
         for cut in 0...body.count {
             let decoder = try feed(OllamaStreamDecoder(url: "u", onEvent: nil), body, splitAt: cut)
@@ -33,12 +35,15 @@ import Testing
     @Test func openAIBodySplitAnywhere() throws {
         let body = Array(
             ScriptedResponse.openAIStreamBody(
-                model: "m", reasoning: Self.thinking, content: Self.content, pieceSize: 4, promptTokens: 10, completionTokens: 20
+                model: "m", reasoning: Self.thinking, content: Self.content, pieceSize: 4, promptTokens: 10,
+                completionTokens: 20
             ).utf8)
         for cut in stride(from: 0, through: body.count, by: 1) {
             let decoder = try feed(OpenAIStreamDecoder(url: "u", onEvent: nil), body, splitAt: cut)
             let reply = decoder.reply(model: "m", latency: .seconds(1), timeToFirstToken: nil)
-            #expect(reply.reasoning == Self.thinking && reply.answer == Self.content && reply.completionTokens == 20, "cut at \(cut)")
+            #expect(
+                reply.reasoning == Self.thinking && reply.answer == Self.content && reply.completionTokens == 20,
+                "cut at \(cut)")
         }
     }
 

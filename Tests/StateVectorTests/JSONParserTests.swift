@@ -139,6 +139,14 @@ import Testing
         #expect(throws: JSONSyntaxError.self) { try JSONParser.parse(ok, fileName: "t.json", maxDepth: 127) }
     }
 
+    @Test func writesCompactTextThatParsesBack() throws {
+        let text = "{ \"b\": [1.50, -2e3, true, null],\n \"a\": \"x\\\"y\\n\u{E9}\", \"b\": {} }"
+        let value = try JSONParser.parse(text, fileName: "t.json")
+        #expect(value.compactText == #"{"b":[1.50,-2e3,true,null],"a":"x\"y\né","b":{}}"#)
+        #expect(try JSONParser.parse(value.compactText, fileName: "t.json").compactText == value.compactText)
+        #expect("\(value)" == value.compactText)
+    }
+
     @Test func acceptsScalarsAtTheTop() throws {
         #expect(try JSONParser.parse(" 42 ", fileName: "t.json").numberText == "42")
         #expect(try JSONParser.parse("\"x\"", fileName: "t.json").stringValue == "x")

@@ -65,6 +65,13 @@ import Testing
             ["seed.json:5:21: error: $.MARKET_STATE.LAST: duplicate key (first at 4:5)"]
         ),
         (
+            "repeated unknown key", [("\"VWAP\": 245.10,", "\"VWAPP\": 245.10, \"VWAPP\": 245.10,")],
+            [
+                "seed.json:5:5: error: $.MARKET_STATE.VWAPP: unknown key; did you mean \"VWAP\"?",
+                "seed.json:5:22: error: $.MARKET_STATE.VWAPP: duplicate key (first at 5:5)",
+            ]
+        ),
+        (
             "missing key", [("    \"TICKER\": \"TSLA\",\n", "")],
             ["seed.json:2:19: error: $.MARKET_STATE: missing key \"TICKER\" (a string)"]
         ),
@@ -182,6 +189,16 @@ import Testing
             #expect(lines[3] == "t.json:2:19: error: $.ACCOUNT_STATE: missing key \"POSITION\" (an integer)")
             #expect(lines[4] == "\t\"ACCOUNT_STATE\": {}, \"ACTIVE_ORDERS\": []}")
             #expect(lines[5] == "\t                 ^")
+        }
+    }
+
+    @Test func caretIgnoresAByteOrderMark() {
+        let source: [UInt8] = [0xEF, 0xBB, 0xBF] + Array("[]".utf8)
+        do {
+            _ = try StateVectorDecoder.decode(source, fileName: "t.json")
+            Issue.record("accepted")
+        } catch {
+            #expect(error.rendered(source: source) == "t.json:1:1: error: $: expected an object, found an array\n[]\n^")
         }
     }
 }

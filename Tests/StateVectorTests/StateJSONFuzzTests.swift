@@ -104,6 +104,22 @@ struct SplitMix64: RandomNumberGenerator {
         }
     }
 
+    @Test func hostileDocumentsStopAtTheProblemLimit() throws {
+        let keys = (0..<5_000).map { "\"UNKNOWN_FIELD_NAME_\($0)\": 1" }.joined(separator: ",")
+        let walls = Array(repeating: "7", count: 20_000).joined(separator: ",")
+        for text in ["{\"MARKET_STATE\": {\(keys)}}", "{\"MARKET_STATE\": {\"DOM_WALLS\": [\(walls)]}}"] {
+            do {
+                _ = try StateVectorDecoder.decode(Array(text.utf8), fileName: "h.json")
+                Issue.record("accepted a hostile document")
+            } catch {
+                #expect(error.problems.count == SchemaValidator.problemLimit + 1)
+                #expect(
+                    error.problems.last?.description.hasSuffix(
+                        "error: stopped after 100 problems; fix these and run again") == true)
+            }
+        }
+    }
+
     @Test func randomStatesEncodeAndDecodeStably() throws {
         var random = SplitMix64(state: 3)
         for _ in 0..<500 {

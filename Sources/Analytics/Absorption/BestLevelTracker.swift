@@ -39,7 +39,7 @@ struct BestLevelTracker: Sendable {
     private var minima = RingBuffer<Span>(capacity: 64)
 
     init(windowSeconds: Int) {
-        window = Int64(max(1, windowSeconds)) * Timestamp.nanosPerSecond
+        window = WindowLength.nanos(seconds: windowSeconds)
     }
 
     /// Records the side's best level after a row (nil when the side is empty).

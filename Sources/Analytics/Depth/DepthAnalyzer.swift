@@ -13,6 +13,14 @@ enum DepthAnalyzer {
         return bidSum / askSum
     }
 
+    /// `SPREAD`: best ask minus best bid; nil when a side is empty (or for prices so absurd that the
+    /// difference does not fit).
+    static func spread(_ book: OrderBook) -> Price? {
+        guard let bid = book.bestBid, let ask = book.bestAsk else { return nil }
+        let (difference, overflow) = ask.price.raw.subtractingReportingOverflow(bid.price.raw)
+        return overflow ? nil : Price(raw: difference)
+    }
+
     /// `BID_STACK` / `ASK_STACK`: the top `count` levels, best first.
     static func stack(_ levels: [BookLevel], count: Int) -> [StackLevel] {
         levels.prefix(max(0, count)).map { StackLevel(price: $0.price, size: $0.size) }
@@ -28,9 +36,10 @@ enum DepthAnalyzer {
         collectWalls(book.bids, side: .bid, parameters, into: &walls)
         collectWalls(book.asks, side: .ask, parameters, into: &walls)
         guard !walls.isEmpty, let doubledReference = doubledReference(book, last: last) else { return walls }
+        // In Double: exact for every real price (below 2^52), and no overflow on a damaged one.
         walls.sort { left, right in
-            let leftDistance = (2 * left.price.raw - doubledReference).magnitude
-            let rightDistance = (2 * right.price.raw - doubledReference).magnitude
+            let leftDistance = abs(2 * Double(left.price.raw) - doubledReference)
+            let rightDistance = abs(2 * Double(right.price.raw) - doubledReference)
             if leftDistance != rightDistance { return leftDistance < rightDistance }
             if left.side != right.side { return left.side == .ask }
             return left.price > right.price
@@ -40,12 +49,12 @@ enum DepthAnalyzer {
     }
 
     /// Twice the price walls are measured from, so a mid of two prices stays an exact integer.
-    private static func doubledReference(_ book: OrderBook, last: Price?) -> Int64? {
-        if let last { return 2 * last.raw }
+    private static func doubledReference(_ book: OrderBook, last: Price?) -> Double? {
+        if let last { return 2 * Double(last.raw) }
         switch (book.bestBid, book.bestAsk) {
-        case (let bid?, let ask?): return bid.price.raw + ask.price.raw
-        case (let bid?, nil): return 2 * bid.price.raw
-        case (nil, let ask?): return 2 * ask.price.raw
+        case (let bid?, let ask?): return Double(bid.price.raw) + Double(ask.price.raw)
+        case (let bid?, nil): return 2 * Double(bid.price.raw)
+        case (nil, let ask?): return 2 * Double(ask.price.raw)
         case (nil, nil): return nil
         }
     }

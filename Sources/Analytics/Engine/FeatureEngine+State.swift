@@ -13,15 +13,21 @@ extension FeatureEngine {
         if let lastEventTime, now < lastEventTime { now = lastEventTime }
         if let latestQuery, now < latestQuery { now = latestQuery }
         latestQuery = now
-
         var state = MarketState()
+        fill(&state, at: now)
+        return state
+    }
+
+    /// Kept apart from `marketState(at:)` so that the finished state is returned without a copy.
+    @inline(never)
+    private mutating func fill(_ state: inout MarketState, at now: Timestamp) {
         state.ticker = symbol
         state.last = last
         state.vwap = session.vwap
         state.timeSession = SessionLevels.phase(at: now, parameters: parameters)
 
         state.l2Imbalance = DepthAnalyzer.imbalance(book, levels: parameters.imbalanceLevels)
-        state.spread = book.spread
+        state.spread = DepthAnalyzer.spread(book)
         state.domWalls = DepthAnalyzer.walls(book, last: last, parameters: parameters)
         state.bidStack = DepthAnalyzer.stack(book.bids, count: parameters.stackLevels)
         state.askStack = DepthAnalyzer.stack(book.asks, count: parameters.stackLevels)
@@ -38,7 +44,8 @@ extension FeatureEngine {
             state.vpVAL = levels.valueAreaLow
             if let last {
                 let tolerance = parameters.pocTolerance
-                state.priceVsPOC = last > levels.poc + tolerance ? .above : last < levels.poc - tolerance ? .below : .atPOC
+                state.priceVsPOC =
+                    last > levels.poc + tolerance ? .above : last < levels.poc - tolerance ? .below : .atPOC
             }
         }
         state.vpDevelopingPOC = developingProfile.pointOfControl(at: now)
@@ -48,6 +55,5 @@ extension FeatureEngine {
             volume: session.volume, averageDailyVolume: averageDailyVolume, at: now, parameters: parameters)
 
         absorption.read(at: now, into: &state)
-        return state
     }
 }

@@ -107,7 +107,8 @@ public struct FeatureEngine: Sendable {
         tradeCount += 1
         lastTradeTime = time
         let side = classifier.classify(trade)
-        let print = ClassifiedTrade(time: time, price: trade.price, size: trade.size, side: side, setsLast: trade.setsLast)
+        let print = ClassifiedTrade(
+            time: time, price: trade.price, size: trade.size, side: side, setsLast: trade.setsLast)
         if trade.setsLast { last = trade.price }
         tape.add(print)
         largePrints.add(print)

@@ -10,7 +10,7 @@ struct CumulativeDelta: Sendable {
     private let threshold: Double
 
     init(parameters: FeatureParameters) {
-        window = RollingTradeWindow(seconds: max(1, parameters.cvdWindowMinutes) * 60)
+        window = RollingTradeWindow(nanoseconds: WindowLength.nanos(minutes: parameters.cvdWindowMinutes))
         threshold = parameters.cvdTrendThreshold
     }
 

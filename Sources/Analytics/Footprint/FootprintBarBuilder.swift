@@ -26,16 +26,20 @@ struct FootprintBarBuilder: Sendable {
     private var delta: Int64 = 0
     /// Ascending by price.
     private var levels: [Level] = []
+    /// The last bar built, valid until the next print: a state is built 5 times a second and most
+    /// of those see no new print.
+    private var cached: FootprintBar?
 
     init(parameters: FeatureParameters) {
         self.parameters = parameters
-        barLength = Int64(max(1, parameters.barSeconds)) * Timestamp.nanosPerSecond
+        barLength = WindowLength.nanos(seconds: parameters.barSeconds)
         levels.reserveCapacity(64)
     }
 
     mutating func add(_ trade: ClassifiedTrade) {
         let index = Self.floorDivide(trade.time.nanos, barLength)
         if index != barIndex { startBar(index) }
+        cached = nil
         volume += trade.size
         delta += trade.signedSize
         if trade.setsLast {
@@ -58,9 +62,10 @@ struct FootprintBarBuilder: Sendable {
     }
 
     /// The bar containing `now`: empty (Settled detail 8) when no print has fallen in it yet.
-    func bar(at now: Timestamp) -> FootprintBar {
+    mutating func bar(at now: Timestamp) -> FootprintBar {
         var bar = FootprintBar()
         guard let barIndex, barIndex == Self.floorDivide(now.nanos, barLength) else { return bar }
+        if let cached { return cached }
         bar.open = open
         bar.high = high
         bar.low = low
@@ -70,6 +75,7 @@ struct FootprintBarBuilder: Sendable {
         if volume > 0 { bar.deltaPct = Double(delta) / Double(volume) * 100 }
         bar.poc = Self.pointOfControl(levels, close: close)
         bar.imbalances = Self.imbalances(levels, parameters: parameters)
+        cached = bar
         return bar
     }
 

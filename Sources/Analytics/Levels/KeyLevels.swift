@@ -19,7 +19,7 @@ struct KeyLevels: Sendable {
 
     init(parameters: FeatureParameters) {
         self.parameters = parameters
-        window = Int64(max(1, parameters.breakoutWindowSeconds)) * Timestamp.nanosPerSecond
+        window = WindowLength.nanos(seconds: parameters.breakoutWindowSeconds)
     }
 
     /// Adds a print of the regular session that sets the last price.

@@ -23,7 +23,7 @@ struct DevelopingProfile: Sendable {
     private var cacheValid = false
 
     init(parameters: FeatureParameters) {
-        length = Int64(max(1, parameters.developingWindowMinutes)) * 60 * Timestamp.nanosPerSecond
+        length = WindowLength.nanos(minutes: parameters.developingWindowMinutes)
         bucketSize = max(1, parameters.profileBucket.raw)
     }
 

@@ -77,7 +77,9 @@ struct VolumeProfile: Sendable {
             ? volumes.offset(of: maxBucket) : ValueArea.pointOfControl(volumes.storage, low: low, high: high)
         let area = ValueArea.walk(
             volumes.storage, low: low, high: high, poc: poc, total: total, percent: valueAreaPercent)
-        cached = Levels(poc: price(ofOffset: poc), valueAreaHigh: price(ofOffset: area.high), valueAreaLow: price(ofOffset: area.low))
+        cached = Levels(
+            poc: price(ofOffset: poc), valueAreaHigh: price(ofOffset: area.high),
+            valueAreaLow: price(ofOffset: area.low))
         return cached
     }
 

@@ -20,7 +20,7 @@ struct RollingTradeWindow: Sendable {
     private(set) var sellVolume: Int64 = 0
 
     init(seconds: Int) {
-        length = Int64(max(1, seconds)) * Timestamp.nanosPerSecond
+        length = WindowLength.nanos(seconds: seconds)
     }
 
     init(nanoseconds: Int64) {

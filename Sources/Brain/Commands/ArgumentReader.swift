@@ -32,7 +32,7 @@ struct ArgumentReader {
     }
 
     private func fail(_ message: String, to end: Int) -> (Result<Command, ParseFailure>, Int) {
-        (.failure(ParseFailure(message, excerpt: excerpt(to: end))), max(end, open + 1))
+        (.failure(ParseFailure(message, excerpt: excerpt(to: end))), open + 1)
     }
 
     // MARK: - Prices
@@ -41,7 +41,7 @@ struct ArgumentReader {
         var close = open + 1
         while close < bytes.count, bytes[close] != UInt8(ascii: ")") {
             let byte = bytes[close]
-            if byte == 10 || byte == 13 || byte == UInt8(ascii: "(") || close - open > Self.maximumLength {
+            if byte == UInt8(ascii: "(") || close - open > Self.maximumLength {
                 return fail("\(keyword.spelling)( is never closed by ')'", to: close)
             }
             close += 1
@@ -49,7 +49,9 @@ struct ArgumentReader {
         guard close < bytes.count else { return fail("\(keyword.spelling)( is never closed by ')'", to: close) }
         let inside = bytes[(open + 1)..<close]
         let end = close + 1
-        let arguments = inside.allSatisfy(Self.isBlank) ? [] : inside.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
+        let arguments =
+            inside.allSatisfy(Self.isBlank)
+            ? [] : inside.split(separator: UInt8(ascii: ","), omittingEmptySubsequences: false)
         let names = Self.priceNames[keyword] ?? []
         guard arguments.count == names.count else {
             let expected: String =
@@ -64,7 +66,8 @@ struct ArgumentReader {
         for (position, argument) in arguments.enumerated() {
             switch Self.price(argument, allowedNames: names[position]) {
             case .success(let price): prices.append(price)
-            case .failure(let problem): return fail("argument \(position + 1) of \(keyword.spelling): \(problem)", to: end)
+            case .failure(let problem):
+                return fail("argument \(position + 1) of \(keyword.spelling): \(problem)", to: end)
             }
         }
         let command: Command? =
@@ -118,7 +121,8 @@ struct ArgumentReader {
                 cursor = skipBlanks(after + 1)
             }
         }
-        if let (closing, width) = Self.quotePairs.first(where: { matches($0.0, at: cursor) }).map({ ($0.1, $0.0.count) }) {
+        if let (closing, width) = Self.quotePairs.first(where: { matches($0.0, at: cursor) }).map({ ($0.1, $0.0.count) }
+        ) {
             var index = cursor + width
             var reason: [UInt8] = []
             while index < bytes.count, index - open <= Self.maximumLength {
@@ -132,7 +136,10 @@ struct ArgumentReader {
                     guard after < bytes.count, bytes[after] == UInt8(ascii: ")") else {
                         return fail("WAIT(\"…\" is not closed by ')' after its reason", to: after)
                     }
-                    return (.success(.wait(reason: ThinkSplitter.trimmed(String(decoding: reason, as: UTF8.self)))), after + 1)
+                    return (
+                        .success(.wait(reason: ThinkSplitter.trimmed(String(decoding: reason, as: UTF8.self)))),
+                        after + 1
+                    )
                 }
                 reason.append(bytes[index])
                 index += 1
@@ -184,7 +191,8 @@ struct ArgumentReader {
     /// Removes one pair of matching quotes (ASCII or typographic) around a value.
     static func unquote(_ slice: ArraySlice<UInt8>) -> ArraySlice<UInt8> {
         for (opening, closings) in quotePairs where slice.starts(with: opening) {
-            for closing in closings where slice.count >= opening.count + closing.count && slice.suffix(closing.count).elementsEqual(closing) {
+            for closing in closings
+            where slice.count >= opening.count + closing.count && slice.suffix(closing.count).elementsEqual(closing) {
                 return trim(slice.dropFirst(opening.count).dropLast(closing.count))
             }
         }

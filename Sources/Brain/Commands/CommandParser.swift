@@ -32,7 +32,9 @@ public enum CommandParser {
             answer: split.answer)
     }
 
-    private static func decide(_ found: [Result<Command, ParseFailure>], answer: String) -> Result<Command, ParseFailure> {
+    private static func decide(_ found: [Result<Command, ParseFailure>], answer: String) -> Result<
+        Command, ParseFailure
+    > {
         guard let last = found.last else {
             let hint = answer.isEmpty ? "the answer is empty" : "no command in the answer"
             return .failure(

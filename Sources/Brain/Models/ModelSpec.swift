@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// Which model decides, as the `--model` option spells it.
@@ -47,7 +47,8 @@ public enum ModelSpec: Hashable, Sendable, CustomStringConvertible {
 
     private static func urlAndModel(_ rest: String, spec: String) throws(ModelSpecError) -> (String, String) {
         guard let hash = rest.lastIndex(of: "#") else {
-            throw ModelSpecError("'\(spec)' needs the model's name after '#', e.g. openai:http://127.0.0.1:8765#gemma3-270m")
+            throw ModelSpecError(
+                "'\(spec)' needs the model's name after '#', e.g. openai:http://127.0.0.1:8765#gemma3-270m")
         }
         let url = String(rest[..<hash])
         let model = String(rest[rest.index(after: hash)...])
@@ -63,7 +64,9 @@ public enum ModelSpec: Hashable, Sendable, CustomStringConvertible {
 
     /// The provider for this spec; nil for `rules`, which needs the strategy (see `RulesDecider`).
     /// - Parameter apiKeyVariable: environment variable holding an OpenAI-compatible API key.
-    public func makeModel(apiKeyVariable: String = OpenAICompatibleModel.defaultAPIKeyVariable) throws -> (any LanguageModel)? {
+    public func makeModel(apiKeyVariable: String = OpenAICompatibleModel.defaultAPIKeyVariable) throws -> (
+        any LanguageModel
+    )? {
         switch self {
         case .ollama(let baseURL, let model):
             return OllamaModel(baseURL: baseURL, model: model)

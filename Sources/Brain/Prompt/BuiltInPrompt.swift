@@ -48,6 +48,6 @@ enum BuiltInPrompt {
         <instruction>
         Analyze the state. Check ALL entry conditions. Output your command.
         </instruction>
-        
+
         """
 }

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// A prompt template (`prompts/system.md`): text with `{{placeholder}}`s, split at its `</system>`
@@ -32,7 +32,8 @@ public struct PromptTemplate: Hashable, Sendable {
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
         guard let splitLine = lines.firstIndex(where: { ThinkSplitter.trimmed(String($0)) == "</system>" }) else {
             problem(
-                1, 1, "the template has no line `</system>` ending its static part; put the rules before it and the "
+                1, 1,
+                "the template has no line `</system>` ending its static part; put the rules before it and the "
                     + "state placeholders after it")
             throw PromptTemplateError(problems: problems)
         }
@@ -45,9 +46,13 @@ public struct PromptTemplate: Hashable, Sendable {
             for case .placeholder(let placeholder) in segments {
                 seen.insert(placeholder)
                 if inSystem, placeholder.changesEveryTick {
-                    let column = (line.firstRange(of: placeholder.spelling)?.lowerBound).map { line.distance(from: line.startIndex, to: $0) + 1 } ?? 1
+                    let column =
+                        (line.firstRange(of: placeholder.spelling)?.lowerBound).map {
+                            line.distance(from: line.startIndex, to: $0) + 1
+                        } ?? 1
                     problem(
-                        index + 1, column, "\(placeholder.spelling) changes every tick: place it after the `</system>` "
+                        index + 1, column,
+                        "\(placeholder.spelling) changes every tick: place it after the `</system>` "
                             + "line so the server can reuse the cached system prompt")
                 }
             }
@@ -61,7 +66,8 @@ public struct PromptTemplate: Hashable, Sendable {
         }
         for placeholder in Placeholder.required where !seen.contains(placeholder) {
             problem(
-                lines.count, 1, "the template never places \(placeholder.spelling); every template needs "
+                lines.count, 1,
+                "the template never places \(placeholder.spelling); every template needs "
                     + Placeholder.required.map(\.spelling).joined(separator: ", "))
         }
         guard problems.isEmpty else { throw PromptTemplateError(problems: problems) }
@@ -81,23 +87,33 @@ public struct PromptTemplate: Hashable, Sendable {
         return try parse(text, source: path)
     }
 
-    /// The template `fsd` uses for a strategy: `explicit` when given, else `prompts/system.md` in the
-    /// strategy folder's parent (a repository layout), else in the working directory, else the
-    /// built-in copy of `prompts/system.md`.
-    public static func locate(explicit: String?, strategyPath: String?) throws(PromptTemplateError) -> PromptTemplate {
+    /// The template `fsd` uses for a strategy: `explicit` when given; else, in the `prompts/` folder
+    /// beside the strategy's folder and then in the working directory, `<strategy name>.md` (a
+    /// strategy's own template) or `system.md`; else the built-in copy of `prompts/system.md`.
+    public static func locate(
+        explicit: String?, strategyPath: String?, strategyName: String? = nil
+    ) throws(PromptTemplateError) -> PromptTemplate {
         if let explicit { return try load(contentsOf: explicit) }
-        var candidates: [String] = []
+        var folders: [String] = []
         if let strategyPath {
             var components = strategyPath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)
             components.removeLast()
             let folder = components.isEmpty ? "." : (components == [""] ? "" : components.joined(separator: "/"))
-            candidates.append("\(folder)/../\(defaultPath)")
+            folders.append("\(folder)/../prompts")
         }
-        candidates.append(defaultPath)
-        for candidate in candidates where FileManager.default.fileExists(atPath: candidate) {
-            return try load(contentsOf: candidate)
+        folders.append("prompts")
+        let names = (strategyName.map { ["\($0).md"] } ?? []) + ["system.md"]
+        for folder in folders {
+            for name in names where FileManager.default.fileExists(atPath: "\(folder)/\(name)") {
+                return try load(contentsOf: "\(folder)/\(name)")
+            }
         }
-        return try parse(BuiltInPrompt.system, source: "built-in \(defaultPath)")
+        return try builtIn()
+    }
+
+    /// The copy of `prompts/system.md` compiled into the binary.
+    public static func builtIn() throws(PromptTemplateError) -> PromptTemplate {
+        try parse(BuiltInPrompt.system, source: "built-in \(defaultPath)")
     }
 
     private static func scan(
@@ -117,9 +133,12 @@ public struct PromptTemplate: Hashable, Sendable {
                 segments.append(.placeholder(placeholder))
             } else {
                 let suggestion = Placeholder.allCases.min { distance($0.rawValue, name) < distance($1.rawValue, name) }
-                let hint = suggestion.flatMap { distance($0.rawValue, name) <= 3 ? "; did you mean \($0.spelling)?" : nil } ?? ""
+                let hint =
+                    suggestion.flatMap { distance($0.rawValue, name) <= 3 ? "; did you mean \($0.spelling)?" : nil }
+                    ?? ""
                 problem(
-                    lineNumber, column, "unknown placeholder {{\(name)}}\(hint) (known: "
+                    lineNumber, column,
+                    "unknown placeholder {{\(name)}}\(hint) (known: "
                         + Placeholder.allCases.map(\.rawValue).joined(separator: ", ") + ")")
             }
             rest = rest[close.upperBound...]

@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// JSON encoding and decoding of the providers' wire messages.
@@ -20,7 +20,8 @@ enum JSONWire {
         do {
             return try JSONDecoder().decode(type, from: Data(line))
         } catch {
-            throw ModelError.invalidChunk(url, chunk: String(decoding: line, as: UTF8.self), detail: Self.summary(of: error))
+            throw ModelError.invalidChunk(
+                url, chunk: String(decoding: line, as: UTF8.self), detail: Self.summary(of: error))
         }
     }
 

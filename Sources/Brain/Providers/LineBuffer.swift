@@ -3,6 +3,9 @@
 struct LineBuffer: Sendable {
     private var pending: [UInt8] = []
 
+    /// Bytes waiting for their line to end.
+    var pendingCount: Int { pending.count }
+
     /// Appends a chunk and returns the lines it completed, without their `\n` or `\r\n`.
     mutating func append<Bytes: Sequence>(_ chunk: Bytes) -> [[UInt8]] where Bytes.Element == UInt8 {
         pending.append(contentsOf: chunk)

@@ -29,7 +29,10 @@ public struct OllamaModel: LanguageModel {
         self.client = client
     }
 
-    public var name: String { "ollama:\(model)" }
+    /// `ollama:NAME`, or `ollama:URL#NAME` away from the default address: the `--model` spelling.
+    public var name: String {
+        ModelSpec.ollama(baseURL: baseURL, model: model).description
+    }
 
     public func complete(_ request: ModelRequest) async throws -> ModelReply {
         if request.grammar != nil {
@@ -40,7 +43,9 @@ public struct OllamaModel: LanguageModel {
         }
         do {
             return try await send(request, think: think ? true : nil)
-        } catch let error as ModelError where think && error.kind == .httpStatus && error.message.contains("support thinking") {
+        } catch let error as ModelError
+            where think && error.kind == .httpStatus && error.message.contains("support thinking")
+        {
             return try await send(request, think: nil)
         }
     }
@@ -64,7 +69,9 @@ public struct OllamaModel: LanguageModel {
                             + "with `ollama list`)")
                 }
                 let hint: String? =
-                    status == 404 ? "is this an ollama server? llama.cpp's server speaks only the OpenAI API: use openai:URL#NAME" : nil
+                    status == 404
+                    ? "is this an ollama server? llama.cpp's server speaks only the OpenAI API: use openai:URL#NAME"
+                    : nil
                 return ModelError.http(status, url: url, body: text, hint: hint)
             })
         return try await post.run(

@@ -15,6 +15,8 @@ struct StreamingPost: Sendable {
 
     /// Bytes of an error body kept for the message.
     static let errorBodyLimit = 16 * 1024
+    /// A reply longer than this is a runaway generation, not a decision.
+    static let maxReplyCharacters = 1_000_000
 
     func run<Decoder: StreamDecoder>(_ decoder: Decoder, model: String, timeout: Duration) async throws -> ModelReply {
         let progress = Progress()
@@ -58,6 +60,13 @@ struct StreamingPost: Sendable {
             for try await chunk in response.body {
                 for line in lines.append(chunk.readableBytesView) { try decoder.consume(line: line) }
                 await progress.set(decoder.received)
+                guard decoder.received <= Self.maxReplyCharacters, lines.pendingCount <= 4 * Self.maxReplyCharacters
+                else {
+                    throw ModelError(
+                        .serverError,
+                        "the reply from \(url) passed \(Self.maxReplyCharacters) characters without ending: a runaway "
+                            + "generation; cap it with a smaller max_tokens / num_predict")
+                }
             }
             if let last = lines.finish() { try decoder.consume(line: last) }
             try decoder.finish()
@@ -84,7 +93,8 @@ struct StreamingPost: Sendable {
                 return ModelError.truncated(url, received: received, marker: endMarker)
             }
             if clientError == .connectTimeout {
-                return ModelError(.connectionRefused, "connecting to \(url) timed out: is the address right and the server up?")
+                return ModelError(
+                    .connectionRefused, "connecting to \(url) timed out: is the address right and the server up?")
             }
         }
         if text.contains("connectionRefused") || text.contains("ECONNREFUSED") || text.contains("Connection refused") {
@@ -93,7 +103,8 @@ struct StreamingPost: Sendable {
         if text.contains("connectTimeout") || text.contains("connectFailed") || text.contains("NIOConnectionError") {
             return ModelError(.connectionRefused, "cannot connect to \(url): \(text.prefix(200))")
         }
-        return ModelError(.truncatedStream, "the request to \(url) failed after \(received) characters: \(text.prefix(300))")
+        return ModelError(
+            .truncatedStream, "the request to \(url) failed after \(received) characters: \(text.prefix(300))")
     }
 
     private var endMarker: String {

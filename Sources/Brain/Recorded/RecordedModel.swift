@@ -1,7 +1,7 @@
 #if canImport(FoundationEssentials)
-import FoundationEssentials
+    import FoundationEssentials
 #else
-import Foundation
+    import Foundation
 #endif
 
 /// Answers from an earlier run's journal, so a backtest re-runs bit-for-bit without a model.
@@ -42,7 +42,8 @@ public actor RecordedModel: LanguageModel {
                 // A crash can leave the last line half-written; every other bad line is an error.
                 if index == lines.count - 1 { continue }
                 throw ModelError(
-                    .unreadableRecording, "\(source):\(index + 1): not a journal record (\(error)); the journal is damaged")
+                    .unreadableRecording,
+                    "\(source):\(index + 1): not a journal record (\(error)); the journal is damaged")
             }
         }
         self.replies = replies

@@ -38,7 +38,8 @@ public struct RulesDecider: Sendable {
         case (false, true):
             return entry(.short, state.market, risk)
         case (false, false):
-            return .wait(reason: "no setup: LONG \(Self.failure(checklist.long)); SHORT \(Self.failure(checklist.short))")
+            return .wait(
+                reason: "no setup: LONG \(Self.failure(checklist.long)); SHORT \(Self.failure(checklist.short))")
         }
     }
 
@@ -74,7 +75,8 @@ public struct RulesDecider: Sendable {
             let wall = market.domWalls.filter { $0.side == .ask && $0.price > limit }.map(\.price).min()
             if let wall, wall - Price.cent < target { target = wall - Price.cent }
             guard target > limit else {
-                return .wait(reason: "LONG setup, but an ASK wall at \(wall?.display ?? "?") leaves no room for a target")
+                return .wait(
+                    reason: "LONG setup, but an ASK wall at \(wall?.display ?? "?") leaves no room for a target")
             }
             return .enterLong(limit: limit, stop: limit - risk.maxRiskPerShare, target: target)
         }
@@ -90,12 +92,15 @@ public struct RulesDecider: Sendable {
     /// `fails cvd: CVD_TREND == RISING [CVD_TREND = FALLING]` for the first failing condition.
     static func failure(_ side: SideChecklist) -> String {
         if let first = side.firstFailure { return "fails \(Self.describe(first))" }
-        if side.blockedByChaseGuard, let chase = side.chaseGuard { return "blocked by the chase guard \(Self.describe(chase))" }
+        if side.blockedByChaseGuard, let chase = side.chaseGuard {
+            return "blocked by the chase guard \(Self.describe(chase))"
+        }
         return "has no conditions"
     }
 
     static func describe(_ condition: ConditionResult) -> String {
-        let values = condition.readings.isEmpty ? "" : " [\(condition.readings.map(\.description).joined(separator: ", "))]"
+        let values =
+            condition.readings.isEmpty ? "" : " [\(condition.readings.map(\.description).joined(separator: ", "))]"
         let unknown = condition.outcome == .unknown ? " (reads null)" : ""
         return "\(condition.name): \(condition.rule)\(values)\(unknown)"
     }

@@ -1,4 +1,4 @@
-public import MarketData
+import MarketData
 
 /// The state vector's schema: every section and field in the seed's key order (FEATURES.md
 /// "Output shape"), plus `DISTANCE_TO_LOD_PCT`, `ACTIVE_ORDERS` elements and `HISTORY`.

@@ -35,14 +35,18 @@ struct Script {
     mutating func level(_ time: Timestamp, _ side: BookSide, _ price: Double, _ size: Int64) {
         let operation: DepthOperation = size == 0 ? .delete : .update
         engine.apply(
-            TimedEvent(time: time, event: .depth(DepthUpdate(side: side, price: usd(price), size: size, operation: operation))))
+            TimedEvent(
+                time: time, event: .depth(DepthUpdate(side: side, price: usd(price), size: size, operation: operation)))
+        )
     }
 
     mutating func trade(
         _ time: Timestamp, _ price: Double, _ size: Int64, _ aggressor: Aggressor, setsLast: Bool = true
     ) {
         engine.apply(
-            TimedEvent(time: time, event: .trade(Trade(price: usd(price), size: size, aggressor: aggressor, setsLast: setsLast))))
+            TimedEvent(
+                time: time,
+                event: .trade(Trade(price: usd(price), size: size, aggressor: aggressor, setsLast: setsLast))))
     }
 
     mutating func state(_ time: Timestamp) -> MarketState { engine.marketState(at: time) }

@@ -3,8 +3,9 @@ enum DidYouMean {
     /// The candidate `word` most likely meant: a case-insensitive match, else the nearest by edit
     /// distance when close enough to be a typo (at most a third of the word's length).
     static func best(_ word: String, among candidates: [String]) -> String? {
-        let upper = Array(word.uppercased().unicodeScalars)
-        if let exact = candidates.first(where: { $0.uppercased() == word.uppercased() }) { return exact }
+        let uppercased = word.uppercased()
+        if let exact = candidates.first(where: { $0.uppercased() == uppercased }) { return exact }
+        let upper = Array(uppercased.unicodeScalars)
         guard upper.count <= 64 else { return nil }
         var best: (name: String, distance: Int)?
         for candidate in candidates {

@@ -29,8 +29,9 @@ public struct StateDecodingError: Error, Hashable, Sendable, CustomStringConvert
 
     private static func lines(of source: [UInt8]) -> [String] {
         var lines: [String] = []
-        var start = 0
-        var index = 0
+        // The parser skips a byte order mark, so columns on line 1 start after it.
+        var start = source.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0
+        var index = start
         while index < source.count {
             let byte = source[index]
             if byte == 0x0A || byte == 0x0D {

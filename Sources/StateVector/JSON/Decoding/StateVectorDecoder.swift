@@ -34,7 +34,14 @@ public enum StateVectorDecoder {
             let ordered = validator.problems.enumerated().sorted {
                 ($0.element.position, $0.offset) < ($1.element.position, $1.offset)
             }
-            throw StateDecodingError(problems: ordered.map(\.element))
+            var problems = ordered.map(\.element)
+            if validator.isFull, let last = problems.last {
+                problems.append(
+                    StateDecodingProblem(
+                        fileName: fileName, position: last.position, path: nil,
+                        message: "stopped after \(SchemaValidator.problemLimit) problems; fix these and run again"))
+            }
+            throw StateDecodingError(problems: problems)
         }
         return StateBuilder.state(document)
     }

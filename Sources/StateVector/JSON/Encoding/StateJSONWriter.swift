@@ -3,11 +3,23 @@
 struct StateJSONWriter {
     let state: StateVector
     let pretty: Bool
-    private(set) var out = ""
+    private var bytes: [UInt8] = []
 
     init(state: StateVector, pretty: Bool) {
         self.state = state
         self.pretty = pretty
+        bytes.reserveCapacity(4096)
+    }
+
+    /// What was written.
+    var out: String { String(decoding: bytes, as: UTF8.self) }
+
+    private mutating func write(_ text: String) {
+        bytes.append(contentsOf: text.utf8)
+    }
+
+    private mutating func writeQuoted(_ text: String) {
+        JSONText.appendQuoted(text, to: &bytes)
     }
 
     /// The whole document: sections in order, optional ones only when non-empty.
@@ -23,7 +35,7 @@ struct StateJSONWriter {
     /// One section's value on its own, e.g. the MARKET_STATE object for the prompt.
     mutating func writeSection(named name: String) {
         guard let section = StateSchema.sections.first(where: { $0.name == name }) else {
-            out += "null"
+            write("null")
             return
         }
         writeValue(section.field, index: 0, depth: 0, inline: false)
@@ -33,59 +45,63 @@ struct StateJSONWriter {
 
     private mutating func newline(depth: Int) {
         guard pretty else { return }
-        out += "\n"
-        out += String(repeating: "  ", count: depth)
+        bytes.append(0x0A)
+        bytes.append(contentsOf: repeatElement(0x20, count: 2 * depth))
     }
 
-    private var colon: String { pretty ? ": " : ":" }
-    private var comma: String { pretty ? ", " : "," }
+    private mutating func writeColon() { write(pretty ? ": " : ":") }
+    private mutating func writeComma() { write(pretty ? ", " : ",") }
 
     /// `{` … `}` with one member per line in pretty mode.
     private mutating func writeExpandedObject(_ fields: [Field], index: Int, depth: Int, separators: [String: String]) {
-        out += "{"
+        write("{")
         for (position, field) in fields.enumerated() {
-            if position > 0 { out += "," }
+            if position > 0 { write(",") }
             if let separator = separators[field.name] {
-                if position > 0, pretty { out += "\n" }
+                if position > 0, pretty { write("\n") }
                 newline(depth: depth + 1)
-                out += JSONText.quoted(separator) + colon + "\"---\","
+                writeQuoted(separator)
+                writeColon()
+                write("\"---\",")
             }
             newline(depth: depth + 1)
-            out += JSONText.quoted(field.name) + colon
+            writeQuoted(field.name)
+            writeColon()
             writeValue(field, index: index, depth: depth + 1, inline: false)
         }
         if !fields.isEmpty { newline(depth: depth) }
-        out += "}"
+        write("}")
     }
 
     /// `{"side": "ASK", "price": 247.00}` on one line: list elements, as the seed writes them.
     private mutating func writeInlineObject(_ fields: [Field], index: Int) {
-        out += "{"
+        write("{")
         for (position, field) in fields.enumerated() {
-            if position > 0 { out += comma }
-            out += JSONText.quoted(field.name) + colon
+            if position > 0 { writeComma() }
+            writeQuoted(field.name)
+            writeColon()
             writeValue(field, index: index, depth: 0, inline: true)
         }
-        out += "}"
+        write("}")
     }
 
     private mutating func writeValue(_ field: Field, index: Int, depth: Int, inline: Bool) {
         switch field.kind {
         case .price(let read), .money(let read):
-            out += read(state, index)?.display ?? "null"
+            write(read(state, index)?.display ?? "null")
         case .integer(let read):
-            out += read(state, index).map { String($0) } ?? "null"
+            write(read(state, index).map { String($0) } ?? "null")
         case .number(let read):
-            out += read(state, index).map(StateNumberFormat.twoDecimals) ?? "null"
+            write(read(state, index).map(StateNumberFormat.twoDecimals) ?? "null")
         case .bool(let read):
-            out += read(state, index).map { $0 ? "true" : "false" } ?? "null"
+            write(read(state, index).map { $0 ? "true" : "false" } ?? "null")
         case .string(let read):
-            out += read(state, index).map { JSONText.quoted($0) } ?? "null"
+            if let text = read(state, index) { writeQuoted(text) } else { write("null") }
         case .enumeration(let type, let read):
             if let value = read(state, index), type.values.indices.contains(value) {
-                out += JSONText.quoted(type.values[value])
+                writeQuoted(type.values[value])
             } else {
-                out += "null"
+                write("null")
             }
         case .object(let fields):
             if inline {
@@ -100,23 +116,25 @@ struct StateJSONWriter {
     }
 
     private mutating func writeList(_ element: [Field], tuple: Bool, count: Int, depth: Int, inline: Bool) {
-        out += "["
+        write("[")
         for index in 0..<count {
-            if index > 0 { out += inline ? comma : "," }
+            if index > 0 {
+                if inline { writeComma() } else { write(",") }
+            }
             if !inline { newline(depth: depth + 1) }
             if tuple {
-                out += "["
+                write("[")
                 for (position, field) in element.enumerated() {
-                    if position > 0 { out += comma }
+                    if position > 0 { writeComma() }
                     writeValue(field, index: index, depth: 0, inline: true)
                 }
-                out += "]"
+                write("]")
             } else {
                 writeInlineObject(element, index: index)
             }
         }
         if !inline && count > 0 { newline(depth: depth) }
-        out += "]"
+        write("]")
     }
 
     private static let marketSeparators: [String: String] = Dictionary(

@@ -1,0 +1,81 @@
+import ArgumentParser
+import Foundation
+import IBKR
+import Logging
+import MarketData
+
+/// `fsd gateway`: a TWS-protocol server that replays a recorded session.
+struct GatewayCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "gateway",
+        abstract: "Serve a recorded session over the TWS API protocol, filling orders against the replayed book.",
+        discussion: """
+            Any TWS API client (fsd run --broker ibkr, ib_async, ib_insync, the official ibapi) can connect to
+            127.0.0.1:PORT as if it were TWS: it gets the connect sequence, SMART market depth
+            (reqMktDepth), tick-by-tick AllLast and BidAsk, 30 daily bars, and orders (LMT, STP, MKT,
+            brackets) filled against the replayed book. No IBKR account needed.
+
+            Examples:
+              fsd gateway --data data/sample/GOOG_2012-06-21_34200000_57600000_message_10.csv.gz
+              fsd gateway --data session.fsdr --port 7497 --speed 10
+              fsd run --broker ibkr --port 7497 --symbol GOOG --strategy strategies/momentum.yaml
+            """)
+
+    @Option(help: "The session to replay: a LOBSTER message file (.csv or .csv.gz) or an fsd recording.")
+    var data: String
+
+    @Option(help: "The port to listen on, on 127.0.0.1 only (7497 is paper TWS's).")
+    var port: Int = 7497
+
+    @Option(help: "Replay speed: 1 real time, 10 ten times faster, 0 as fast as possible.")
+    var speed: Double = 1
+
+    @Option(help: "The 30-day average daily volume to report (generic tick 165 and daily bars).")
+    var averageVolume: Int64 = 2_000_000
+
+    @Flag(help: "Keep serving the final book after the replay ends instead of exiting.")
+    var stay = false
+
+    mutating func run() async throws {
+        guard (1...65_535).contains(port) else { throw Self.fail("--port must be 1...65535, got \(port)", code: 1) }
+        guard speed >= 0, speed.isFinite else { throw Self.fail("--speed must be 0 or more, got \(speed)", code: 1) }
+        guard averageVolume > 0 else { throw Self.fail("--average-volume must be positive, got \(averageVolume)", code: 1) }
+        let source: ReplaySource
+        do {
+            source = try ReplaySource.open(path: data)
+        } catch let error as ReplayError {
+            throw Self.fail(error.description, code: error.exitCode, prefix: false)
+        }
+        var logger = Logger(label: "fsd.gateway")
+        logger.logLevel = .warning
+        let gateway = TWSGateway(
+            configuration: GatewayConfiguration(
+                symbol: source.symbol, sessionDate: source.sessionDate, speed: speed,
+                averageDailyVolume: averageVolume),
+            logger: logger)
+        let bound: Int
+        do {
+            bound = try await gateway.start(port: port)
+        } catch {
+            throw Self.fail("cannot listen on 127.0.0.1:\(port): \(error). Is TWS or another gateway using it? Try another --port.", code: 2)
+        }
+        print("fsd gateway: \(source.symbol) \(source.sessionDate) on 127.0.0.1:\(bound) at speed \(speed)")
+        do {
+            try await gateway.replay { try source.next() }
+        } catch let error as ReplayError {
+            await gateway.stop()
+            throw Self.fail(error.description, code: error.exitCode, prefix: false)
+        }
+        print("fsd gateway: replay finished")
+        if stay {
+            while !Task.isCancelled { try await Task.sleep(for: .seconds(3600)) }
+        }
+        await gateway.stop()
+    }
+
+    /// Prints `error: message` on standard error and returns the exit code to throw.
+    static func fail(_ message: String, code: Int32, prefix: Bool = true) -> ExitCode {
+        FileHandle.standardError.write(Data(((prefix ? "error: " : "") + message + "\n").utf8))
+        return ExitCode(code)
+    }
+}

@@ -1,0 +1,140 @@
+import Brain
+import MarketData
+import StateVector
+import Strategy
+import Testing
+
+@Suite struct RulesDeciderTests {
+    private func p(_ text: String) -> Price { Price(parsing: text) ?? Price(raw: -1) }
+
+    static func shortSetup() throws -> StateVector {
+        var state = try seedState()
+        state.market.l2Imbalance = 0.4
+        state.market.hodLodLoc = .testingLOD
+        state.market.tapeSentiment = .aggressiveSelling
+        state.market.cvdTrend = .falling
+        state.market.footprint.delta = -2800
+        // The seed leaves DISTANCE_TO_LOD_PCT null, and a chase guard that reads null blocks entries.
+        state.market.distanceToLODPct = 0.1
+        return state
+    }
+
+    @Test func seedStateEntersLongAtTheAskWithRiskLimits() throws {
+        let decider = RulesDecider(strategy: try momentum())
+        // Ask 245.50; stop 0.20 below; target 1.00 above (the ASK wall at 247.00 is farther).
+        #expect(
+            decider.decide(try seedState()) == .enterLong(limit: p("245.50"), stop: p("245.30"), target: p("246.50")))
+    }
+
+    @Test func targetStopsOneCentBeforeACloserWall() throws {
+        var state = try seedState()
+        state.market.domWalls[0].price = p("246.20")
+        #expect(
+            RulesDecider(strategy: try momentum()).decide(state)
+                == .enterLong(limit: p("245.50"), stop: p("245.30"), target: p("246.19")))
+    }
+
+    @Test func shortSetupEntersAtTheBidAboveTheBidWall() throws {
+        // Bid 245.48: target 244.48 would pass the BID wall at 244.50, so it stops at 244.51.
+        #expect(
+            RulesDecider(strategy: try momentum()).decide(try Self.shortSetup())
+                == .enterShort(limit: p("245.48"), stop: p("245.68"), target: p("244.51")))
+    }
+
+    @Test func noSetupWaitsNamingTheFailures() throws {
+        var state = try seedState()
+        state.market.cvdTrend = .falling
+        #expect(
+            RulesDecider(strategy: try momentum()).decide(state)
+                == .wait(
+                    reason:
+                        "no setup: LONG fails cvd: CVD_TREND == RISING [CVD_TREND = FALLING]; SHORT fails imbalance: L2_IMBALANCE < 0.6 [L2_IMBALANCE = 2.1]"
+                ))
+    }
+
+    @Test func aWideSpreadWaits() throws {
+        var state = try seedState()
+        state.market.spread = p("0.06")
+        #expect(
+            RulesDecider(strategy: try momentum()).decide(state) == .wait(reason: "LONG setup, but SPREAD 0.06 > 0.05"))
+    }
+
+    @Test func inAPositionTheFirstFiringExitDecides() throws {
+        var state = try seedState()
+        state.account.position = 100
+        state.account.positionSide = .long
+        state.account.avgEntry = p("245.50")
+        let decider = RulesDecider(strategy: try momentum())
+        #expect(decider.decide(state) == .wait(reason: "holding LONG: no exit rule fires"))
+        state.market.cvdTrend = .falling
+        #expect(decider.decide(state) == .cancelAll)
+    }
+
+    @Test func theReplyParsesBackToTheSameCommand() throws {
+        let strategy = try momentum()
+        let state = try seedState()
+        let reply = RulesDecider(strategy: strategy).reply(state, checklist: strategy.evaluate(state))
+        #expect(reply.model == "rules")
+        #expect(
+            CommandParser.parse(reply.answer).command
+                == .enterLong(limit: p("245.50"), stop: p("245.30"), target: p("246.50")))
+    }
+}
+
+@Suite struct CommandReviewTests {
+    private func p(_ text: String) -> Price { Price(parsing: text) ?? Price(raw: -1) }
+
+    private func review(_ reply: String, _ state: StateVector) throws -> CommandReview {
+        let strategy = try momentum()
+        return CommandReview.review(
+            CommandParser.parse(reply).command, state: state, checklist: strategy.evaluate(state),
+            risk: strategy.definition.risk)
+    }
+
+    @Test func seedScenarioAAgreesBecauseTheTargetStandsJustBeforeTheWall() throws {
+        let verdict = try review(SeedScenarioTests.scenarioA, try seedState())
+        #expect(verdict.verdict == .agree)
+    }
+
+    @Test func theSameTargetWithoutTheWallIsRefused() throws {
+        var state = try seedState()
+        state.market.domWalls = []
+        let verdict = try review(SeedScenarioTests.scenarioA, state)
+        #expect(verdict.verdict == .refuse)
+        #expect(
+            verdict.reasons == [
+                "target distance 1.30 > max_target 1.00 and not within 0.25 before the next wall or level"
+            ])
+    }
+
+    @Test func seedScenarioBWaitingOnASetupIsADisagreement() throws {
+        let verdict = try review(SeedScenarioTests.scenarioB, try seedState())
+        #expect(
+            verdict == CommandReview(verdict: .disagree, reasons: ["the rules see a LONG setup the model declined"]))
+    }
+
+    @Test func anEntryAgainstAFailingConditionIsRefusedWithItsValue() throws {
+        var state = try seedState()
+        state.market.cvdTrend = .falling
+        let verdict = try review("ENTER_LONG(245.50, 245.20, 246.00)", state)
+        #expect(verdict.verdict == .refuse)
+        #expect(
+            verdict.reasons == [
+                "LONG entry fails cvd: CVD_TREND == RISING [CVD_TREND = FALLING]",
+                "stop distance 0.30 > max_risk_per_share 0.20",
+            ])
+        #expect(
+            verdict.description
+                == "REFUSE: LONG entry fails cvd: CVD_TREND == RISING [CVD_TREND = FALLING]\n  stop distance 0.30 > max_risk_per_share 0.20"
+        )
+    }
+
+    @Test func managementCommandsNeedAPosition() throws {
+        let state = try seedState()
+        #expect(
+            try review("UPDATE_STOP(245.40)", state)
+                == CommandReview(verdict: .refuse, reasons: ["UPDATE_STOP with no open position"]))
+        #expect(try review("CANCEL_ALL()", state).verdict == .agree)
+        #expect(try review("I don't know", state).verdict == .disagree)
+    }
+}

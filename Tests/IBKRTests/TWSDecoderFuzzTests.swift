@@ -1,0 +1,59 @@
+import Testing
+
+@testable import IBKR
+
+/// The decoders meet bytes from the network: whatever arrives, they return a value or throw, never trap.
+@Suite struct TWSDecoderFuzzTests {
+    struct SeededGenerator: RandomNumberGenerator {
+        var state: UInt64
+        mutating func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+    }
+
+    static let seeds: [TWSResponse] = TWSResponseTests.samples
+
+    @Test func mutatedFramesNeverTrap() {
+        var random = SeededGenerator(state: 42)
+        let alphabet = ["", "0", "1", "-1", "2", "3", "13", "99", "abc", "1.7976931348623157E308", "2147483647",
+            "9223372036854775807", "-99999999999999999999", "1e400", "NaN", "Infinity", "\\u00e9", "BUY", "\u{0}"]
+        var decoded = 0
+        for round in 0..<6_000 {
+            var fields = Self.seeds[round % Self.seeds.count].frame(serverVersion: round % 2 == 0 ? 178 : 165).fields
+            for _ in 0..<Int.random(in: 1...4, using: &random) {
+                let choice = Int.random(in: 0..<4, using: &random)
+                let index = fields.isEmpty ? 0 : Int.random(in: 0..<fields.count, using: &random)
+                switch choice {
+                case 0 where !fields.isEmpty: fields[index] = alphabet.randomElement(using: &random) ?? ""
+                case 1 where !fields.isEmpty: fields.removeSubrange(index...)
+                case 2: fields.insert(alphabet.randomElement(using: &random) ?? "", at: index)
+                default: if !fields.isEmpty { fields.remove(at: index) }
+                }
+            }
+            if (try? TWSResponse(frame: TWSFrame(fields: fields), serverVersion: 178)) != nil { decoded += 1 }
+            _ = try? TWSRequest(frame: TWSFrame(fields: fields), serverVersion: 178)
+        }
+        #expect(decoded > 0)
+    }
+
+    @Test func randomBytesNeverTrap() {
+        var random = SeededGenerator(state: 7)
+        var frames = 0
+        for _ in 0..<3_000 {
+            var bytes: [UInt8] = (0..<Int.random(in: 0...64, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }
+            if Bool.random(using: &random) { bytes = [0, 0, 0, UInt8(bytes.count)] + bytes }
+            guard let step = try? bytes.withUnsafeBytes({ try TWSFrameParser.parse($0, expectingHelloPrefix: false) })
+            else { continue }
+            if case .frame(let frame, _) = step {
+                frames += 1
+                _ = try? TWSResponse(frame: frame, serverVersion: 178)
+                _ = try? TWSRequest(frame: frame, serverVersion: 178)
+            }
+        }
+        #expect(frames > 0)
+    }
+}
