@@ -35,7 +35,7 @@ struct DecideCommand: AsyncParsableCommand {
               fsd decide --strategy strategies/momentum.yaml --state state.json --model rules
               fsd decide --strategy strategies/momentum.yaml --state state.json --show-prompt
               fsd decide --strategy strategies/momentum.yaml --state state.json \\
-                --model openai:http://127.0.0.1:8765#gemma3-270m --grammar --timeout 30
+                --model openai:http://127.0.0.1:8765#gemma3-270m --grammar --timeout 60
               fsd state --data FILE --at 10:15:00 > state.json    # a state from a replay
             See docs/LLM.md for models, the prompt template and recorded decisions.
             """
@@ -56,8 +56,11 @@ struct DecideCommand: AsyncParsableCommand {
     @Flag(help: "Print the rendered prompt before asking.")
     var showPrompt = false
 
-    @Flag(help: "Constrain the output with the GBNF grammar of the six commands (llama.cpp servers).")
+    @Flag(help: "Constrain the output to exactly one command with a GBNF grammar (llama.cpp servers).")
     var grammar = false
+
+    @Flag(help: "Like --grammar, but allow one leading <think> block first (for reasoning models).")
+    var grammarThink = false
 
     @Option(help: "Seconds the model may take for the whole reply.")
     var timeout: Double = 120
@@ -69,6 +72,7 @@ struct DecideCommand: AsyncParsableCommand {
         guard timeout > 0, timeout <= 3600 else {
             throw ValidationError("--timeout must be between 0 and 3600 seconds")
         }
+        guard !(grammar && grammarThink) else { throw ValidationError("choose one of --grammar and --grammar-think") }
     }
 
     func run() async throws {
@@ -113,7 +117,8 @@ struct DecideCommand: AsyncParsableCommand {
         }
         let request = ModelRequest(
             messages: messages, timeout: .milliseconds(Int64(timeout * 1000)), temperature: 0,
-            grammar: grammar ? CommandGrammar.gbnf : nil, onEvent: { output.stream($0) })
+            grammar: grammar ? CommandGrammar.commands : (grammarThink ? CommandGrammar.allowingThink : nil),
+            onEvent: { output.stream($0) })
         let reply: ModelReply
         do {
             if let languageModel = try spec.makeModel() {

@@ -13,7 +13,7 @@ struct LiveModelTests {
             contentsOf: repositoryRoot().appendingPathComponent(PromptTemplate.defaultPath).path)
         let messages = PromptRenderer(strategy: try momentum().definition, template: template).messages(
             for: try seedState())
-        let grammar: String? = if case .openAI = spec { CommandGrammar.gbnf } else { nil }
+        let grammar: String? = if case .openAI = spec { CommandGrammar.commands } else { nil }
         let reply = try await model.complete(
             ModelRequest(messages: messages, timeout: .seconds(120), seed: 1, maxTokens: 64, grammar: grammar))
         let parsed = CommandParser.parse(reply.answer, reasoning: reply.reasoning)

@@ -179,7 +179,7 @@ import Testing
     @Test func grammarIsRefusedWithAnAlternative() async throws {
         let error = await modelError {
             try await OllamaModel(baseURL: "http://127.0.0.1:9").complete(
-                ModelRequest(messages: seedMessages, grammar: CommandGrammar.gbnf))
+                ModelRequest(messages: seedMessages, grammar: CommandGrammar.commands))
         }
         #expect(error?.kind == .unsupported)
     }

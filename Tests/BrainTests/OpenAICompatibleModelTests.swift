@@ -18,7 +18,8 @@ import Testing
             let model = OpenAICompatibleModel(
                 baseURL: server.baseURL, model: "gemma3-270m", apiKey: APIKey("sk-test-123"))
             let request = ModelRequest(
-                messages: seedMessages, timeout: .seconds(20), seed: 3, maxTokens: 48, grammar: CommandGrammar.gbnf,
+                messages: seedMessages, timeout: .seconds(20), seed: 3, maxTokens: 48,
+                grammar: CommandGrammar.allowingThink,
                 onEvent: { events.append($0) })
             return (try await model.complete(request), await server.requests())
         }
@@ -38,7 +39,7 @@ import Testing
         #expect(body["model"] as? String == "gemma3-270m")
         #expect(body["stream"] as? Bool == true)
         #expect((body["stream_options"] as? [String: Any])?["include_usage"] as? Bool == true)
-        #expect(body["grammar"] as? String == CommandGrammar.gbnf)
+        #expect(body["grammar"] as? String == CommandGrammar.allowingThink)
         #expect(body["max_tokens"] as? Int == 48)
         #expect(body["seed"] as? Int == 3)
         #expect(body["temperature"] as? Double == 0)
