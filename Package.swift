@@ -85,7 +85,8 @@ let package = Package(
         .testTarget(name: "IBKRTests", dependencies: ["IBKR", "Execution", "MarketData"]),
         .testTarget(
             name: "AgentTests",
-            dependencies: ["Agent", "Analytics", "Brain", "Execution", "MarketData", "Strategy", "TestSupport"]
+            dependencies: ["Agent", "Analytics", "Brain", "Execution", "MarketData", "Strategy", "TestSupport"],
+            exclude: ["Fixtures"]
         ),
         .testTarget(name: "FSDEndToEndTests", dependencies: ["fsd"]),
     ],

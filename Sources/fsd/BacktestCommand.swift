@@ -54,12 +54,12 @@ struct BacktestCommand: AsyncParsableCommand {
     var noJournal = false
 
     func validate() throws {
-        if let from, SessionTime.parse(from) == nil { throw ValidationError("--from must be HH:MM or HH:MM:SS, e.g. 10:00") }
-        if let to, SessionTime.parse(to) == nil { throw ValidationError("--to must be HH:MM or HH:MM:SS, e.g. 15:30") }
+        if let from, SessionTime.parse(from) == nil { Console.fail("error: --from must be HH:MM or HH:MM:SS, e.g. 10:00", status: 1) }
+        if let to, SessionTime.parse(to) == nil { Console.fail("error: --to must be HH:MM or HH:MM:SS, e.g. 15:30", status: 1) }
         if let from = from.flatMap(SessionTime.parse), let to = to.flatMap(SessionTime.parse), to <= from {
-            throw ValidationError("--to must be later than --from")
+            Console.fail("error: --to must be later than --from", status: 1)
         }
-        if let latency, !(0...600_000).contains(latency) { throw ValidationError("--latency must be 0...600000 ms") }
+        if let latency, !(0...600_000).contains(latency) { Console.fail("error: --latency must be 0...600000 ms", status: 1) }
         try options.check()
     }
 

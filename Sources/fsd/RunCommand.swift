@@ -64,8 +64,8 @@ struct RunCommand: AsyncParsableCommand {
     var plain = false
 
     func validate() throws {
-        guard speed >= 0, speed <= 1_000_000 else { throw ValidationError("--speed must be between 0 and 1000000 (0 = as fast as possible)") }
-        if let until, SessionTime.parse(until) == nil { throw ValidationError("--until must be HH:MM or HH:MM:SS, e.g. 11:30") }
+        guard speed >= 0, speed <= 1_000_000 else { Console.fail("error: --speed must be between 0 and 1000000 (0 = as fast as possible)", status: 1) }
+        if let until, SessionTime.parse(until) == nil { Console.fail("error: --until must be HH:MM or HH:MM:SS, e.g. 11:30", status: 1) }
         try options.check()
     }
 
@@ -77,10 +77,13 @@ struct RunCommand: AsyncParsableCommand {
             Console.fail("error: --broker must be sim or ibkr, not '\(broker)'", status: 1)
         }
         let prepared = await options.prepare()
-        let source = (try? ReplaySource.open(path: options.data)).map { ($0.symbol, $0.sessionDate) }
-        guard let (symbol, date) = source else {
-            do { _ = try ReplaySource.open(path: options.data) } catch { Console.fail("\(error)", status: 2) }
-            Console.fail("\(options.data): error: cannot open the data file", status: 2)
+        let symbol: String
+        let date: SessionDate
+        do {
+            let source = try ReplaySource.open(path: options.data, prefetch: false)
+            (symbol, date) = (source.symbol, source.sessionDate)
+        } catch {
+            Console.fail("\(error)", status: 2)
         }
         if let wanted = options.symbol, wanted != symbol {
             Console.fail("error: --symbol \(wanted) does not match the data file, which holds \(symbol)", status: 1)
@@ -140,8 +143,8 @@ struct AgentOptions: ParsableArguments {
     var orderLatency: Int64 = 50
 
     func check() throws {
-        guard (0...60_000).contains(orderLatency) else { throw ValidationError("--order-latency must be 0...60000 ms") }
-        if let adv, adv <= 0 { throw ValidationError("--adv must be a positive number of shares") }
+        guard (0...60_000).contains(orderLatency) else { Console.fail("error: --order-latency must be 0...60000 ms", status: 1) }
+        if let adv, adv <= 0 { Console.fail("error: --adv must be a positive number of shares", status: 1) }
     }
 
     var exchangeConfiguration: SimulatedExchange.Configuration {
@@ -165,6 +168,11 @@ struct AgentOptions: ParsableArguments {
             Console.fail("\(strategy): error: \(error)", status: 2)
         }
         let text = FileManager.default.contents(atPath: strategy).map { String(decoding: $0, as: UTF8.self) } ?? ""
+        if adv == nil {
+            Console.announce(
+                "note: RVOL_DAY is null: a replay file carries no average daily volume; pass --adv SHARES "
+                    + "(e.g. --adv 2100000 for the bundled GOOG session), or every rule reading RVOL_DAY is false")
+        }
         let spec: ModelSpec
         do {
             spec = try ModelSpec.parse(model)

@@ -59,6 +59,11 @@ import Testing
         #expect(declined.reason == "model declined the LONG setup the checklist passes: CVD divergence")
         let plain = gate.judge(.wait(reason: "no setup"), askedAt: asked, arrivedAt: asked, state: state(), setups: .none)
         #expect(plain.reason == "WAIT: no setup")
+        // Holding a position, a setup cannot be taken: waiting declines nothing.
+        let holding = gate.judge(
+            .wait(reason: "let it run"), askedAt: asked, arrivedAt: asked, state: state(position: 100, side: .long),
+            setups: SetupView(longPassed: true, shortPassed: false))
+        #expect(holding.reason == "WAIT while holding: let it run")
     }
 
     @Test func aStopMayOnlyTighten() {

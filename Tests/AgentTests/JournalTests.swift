@@ -140,6 +140,18 @@ import Testing
         #expect(expected.description.hasPrefix("\(path):2: error: not a JSON object: {oops. Only the last line"))
     }
 
+    @Test func onlySnapshotRecordsAreReadAsSnapshots() throws {
+        let path = Self.temporaryPath()
+        let writer = try JournalWriter(path: path, flush: .perLine)
+        try writer.append(session("sim"))
+        try writer.append(json: #"{"type":"fill","ns":5,"execution":"GOOG-1-entry.1","qty":100}"#)
+        try writer.close()
+        let day = try JournalReader.recover(path: path, account: "sim", session: "2012-06-21", repair: false)
+        #expect(day.lines == 2)
+        #expect(day.execution == nil)
+        #expect(day.lastTime == Timestamp(nanos: 5))
+    }
+
     @Test func aMissingJournalIsAnEmptyDay() throws {
         let day = try JournalReader.recover(path: Self.temporaryPath(), account: "sim", session: "2012-06-21", repair: true)
         #expect(day.isEmpty)

@@ -27,6 +27,8 @@ public struct BacktestSummary: Sendable {
     public var tickMax: Int64?
     public var journalPath: String?
     public var halted: String?
+    /// `Backtest` or `Run`, the summary's first word.
+    public var title = "Backtest"
 
     public init(strategyName: String, strategyHash: String, symbol: String, dataPath: String, model: String, latencyCharged: String) {
         self.strategyName = strategyName
@@ -60,7 +62,7 @@ public struct BacktestSummary: Sendable {
         let stats = statistics
         let window = "\(from?.clock.prefix(5) ?? "start")–\(to?.clock.prefix(5) ?? "end")"
         var lines: [String] = []
-        lines.append("Backtest \(symbol) \(date.map { "\($0)" } ?? "") \(window), strategy \(strategyName) (\(strategyHash.prefix(12)))")
+        lines.append("\(title) \(symbol) \(date.map { "\($0)" } ?? "") \(window), strategy \(strategyName) (\(strategyHash.prefix(12)))")
         lines.append("Model: \(model); latency charged: \(latencyCharged)")
         if let halted { lines.append("HALTED: \(halted)") }
         lines.append(

@@ -51,6 +51,10 @@ public struct Gate: Sendable {
         case .cancelAll:
             return GateVerdict(.accepted, "accepted CANCEL_ALL: cancelling everything and flattening is always allowed")
         case .wait(let reason):
+            if state.account.position != 0 || !state.activeOrders.isEmpty {
+                // One position at a time: a setup cannot be taken now, so waiting declines nothing.
+                return GateVerdict(.wait, "WAIT while holding: \(reason)")
+            }
             switch setups.call {
             case .none:
                 return GateVerdict(.wait, "WAIT: \(reason)")

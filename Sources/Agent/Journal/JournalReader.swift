@@ -42,8 +42,13 @@ public enum JournalReader {
                 continue
             }
             let record: Record
+            var snapshot: ExecutionSnapshot?
             do {
-                record = try decoder.decode(Record.self, from: Data(slice))
+                let data = Data(slice)
+                record = try decoder.decode(Record.self, from: data)
+                if record.type == RecordType.snapshot {
+                    snapshot = try decoder.decode(SnapshotRecord.self, from: data).execution
+                }
                 // A line cut by a crash can still parse if the cut fell on a boundary; only the
                 // newline proves the writer finished it.
                 if newline == nil { throw Malformed.unterminated }
@@ -63,7 +68,7 @@ public enum JournalReader {
             }
             guard inAccount else { continue }
             if let nanos = record.ns { day.lastTime = Timestamp(nanos: nanos) }
-            if let snapshot = record.execution, snapshot.session == session { day.execution = snapshot }
+            if let snapshot, snapshot.session == session { day.execution = snapshot }
             if record.type == RecordType.halt, halt == nil {
                 halt = Halt(time: Timestamp(nanos: record.ns ?? 0), reason: record.reason ?? "halted")
             }
@@ -88,7 +93,10 @@ public enum JournalReader {
         var account: String?
         var ns: Int64?
         var reason: String?
-        var execution: ExecutionSnapshot?
+    }
+
+    private struct SnapshotRecord: Decodable {
+        var execution: ExecutionSnapshot
     }
 
     private enum Malformed: Error {

@@ -203,6 +203,7 @@ public final class LiveRunner {
         var summary = BacktestSummary(
             strategyName: core.strategy.definition.name, strategyHash: core.strategy.definition.sourceHash, symbol: source.symbol,
             dataPath: configuration.dataPath, model: decider.description, latencyCharged: "real (live)")
+        summary.title = "Run"
         summary.date = session
         summary.to = stoppedAt
         summary.statistics = core.statistics

@@ -36,23 +36,27 @@ extension AgentCore {
             write(line)
         }
         let market = engine.marketState(at: time)
-        let context = MarketContext(state: market, time: time, lastDataTime: engine.lastEventTime)
-        let updates = execution.update(market: context)
+        let updates = execution.update(market: plainContext(market, at: time))
         if !updates.isEmpty { record(updates, at: time) }
         let state = StateVector(
             market: market, account: execution.accountState, activeOrders: execution.activeOrders, history: history)
         let command = answer.command
         var setups = SetupView(
-            longPassed: strategy.entryPasses(.long, state, previous: previous),
-            shortPassed: strategy.entryPasses(.short, state, previous: previous))
+            longPassed: rules.compiled.entryPasses(.long, state, previous: previous),
+            shortPassed: rules.compiled.entryPasses(.short, state, previous: previous))
         switch command {
         case .enterLong where !setups.longPassed: setups.longFailures = failures(.long, state)
         case .enterShort where !setups.shortPassed: setups.shortFailures = failures(.short, state)
         default: break
         }
         var verdict = gate.judge(command, askedAt: question.askedAt, arrivedAt: time, state: state, setups: setups)
-        statistics.matrix.record(model: Self.modelCall(answer), checklist: setups.call)
+        let holding = state.account.position != 0 || !state.activeOrders.isEmpty
+        if !(holding && Self.modelCall(answer) == .wait) {
+            // The matrix is about entries: a wait while holding a position has no setup to agree on.
+            statistics.matrix.record(model: Self.modelCall(answer), checklist: setups.call)
+        }
         if verdict.kind == .accepted, let trade = tradeCommand(command) {
+            let context = MarketContext(state: market, time: time, lastDataTime: engine.lastEventTime)
             switch execution.execute(trade, market: context) {
             case .success(let events):
                 record(events, at: time)
@@ -77,7 +81,7 @@ extension AgentCore {
 
     /// Every failing condition of `side` with the values it read, for the refusal reason.
     private func failures(_ side: PositionSide, _ state: StateVector) -> [String] {
-        let checklist = strategy.side(side, state, previous)
+        let checklist = rules.compiled.side(side, state, previous)
         var list = checklist.conditions.filter { !$0.passed }.map { condition in
             let values = condition.readings.map(\.description).joined(separator: ", ")
             let unknown = condition.outcome == .unknown ? ", reads null" : ""
@@ -90,7 +94,7 @@ extension AgentCore {
     }
 
     private func tradeCommand(_ command: Command) -> TradeCommand? {
-        let size = strategy.definition.risk.positionSize
+        let size = rules.compiled.definition.risk.positionSize
         switch command {
         case .enterLong(let limit, let stop, let target):
             return .enter(EntryIntent(side: .long, limit: limit, stop: stop, target: target, quantity: size))
@@ -114,6 +118,15 @@ extension AgentCore {
     }
 
     private func journalVerdict(_ verdict: GateVerdict, command: Command, question: Consultation?, call: ChecklistCall, at time: Timestamp) {
+        // A verdict repeated tick after tick (the trade limit refusing the same setup) is written
+        // once; the next different verdict says how many were folded into it.
+        let key = command.description + "\u{0}" + verdict.reason
+        if key == lastVerdictKey {
+            repeatedVerdicts += 1
+            return
+        }
+        lastVerdictKey = key
+        defer { repeatedVerdicts = 0 }
         var line = JSONLine(type: RecordType.verdict)
         line.time(time)
         line.field("id", question?.id)
@@ -124,6 +137,7 @@ extension AgentCore {
         line.field("age_ms", question.map { Double((time - $0.askedAt).nanosecondCount) / 1e6 })
         line.field("checklist_at_ask", question?.call.rawValue)
         line.field("checklist_at_arrival", call.rawValue)
+        if repeatedVerdicts > 0 { line.field("previous_repeated", repeatedVerdicts) }
         write(line)
     }
 }

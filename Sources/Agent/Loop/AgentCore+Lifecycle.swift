@@ -10,7 +10,7 @@ extension AgentCore {
     func applyReload(at time: Timestamp) {
         guard let new = pendingReload else { return }
         pendingReload = nil
-        let old = strategy.definition
+        let old = rules.compiled.definition
         var notes: [String] = []
         if new.definition.features != old.features {
             notes.append("feature parameters changed: they apply from the next start (today's analytics keep their history)")
@@ -21,7 +21,7 @@ extension AgentCore {
                 session: settings.session.description, restoring: execution.snapshot)
             notes.append("risk limits now: \(new.definition.risk.summary)")
         }
-        strategy = new
+        rules = StrategyHolder(new)
         gate.maxDecisionAge = .milliseconds(new.definition.risk.maxDecisionAgeMs)
         tickInterval = Self.interval(hz: new.definition.loopHz)
         var line = JSONLine(type: RecordType.reload)
@@ -40,10 +40,10 @@ extension AgentCore {
         var line = JSONLine(type: RecordType.reload)
         line.time(time)
         line.field("result", "rejected")
-        line.field("running_hash", strategy.definition.sourceHash)
+        line.field("running_hash", rules.compiled.definition.sourceHash)
         line.field("diagnostics", diagnostics)
         write(line)
-        lastEvent = "\(time.clock) strategy edit rejected; still running \(strategy.definition.sourceHash)"
+        lastEvent = "\(time.clock) strategy edit rejected; still running \(rules.compiled.definition.sourceHash)"
     }
 
     /// Stops the run cleanly: cancels every order, flattens the position and journals the end. With a
@@ -94,11 +94,11 @@ extension AgentCore {
     /// Everything the terminal view shows, built on demand (it evaluates the full checklist).
     public func viewSnapshot(at time: Timestamp) -> AgentSnapshot {
         let state = self.state(at: time)
-        let checklist = strategy.evaluate(state, previous: previous)
+        let checklist = rules.compiled.evaluate(state, previous: previous)
         var view = AgentSnapshot()
         view.time = time
         view.symbol = settings.symbol
-        view.strategyName = strategy.definition.name
+        view.strategyName = rules.compiled.definition.name
         view.model = settings.modelDescription
         view.last = state.market.last
         view.bid = state.market.bidStack.first?.price

@@ -80,7 +80,7 @@ extension AgentCore {
             line.field("qty", fill.quantity)
             line.field("commission", price: fill.commission)
             line.field("liquidity", fill.addedLiquidity ? "added" : "removed")
-            line.field("execution", fill.executionID)
+            line.field("execution_id", fill.executionID)
             line.field("state", report.state.rawValue)
             write(line)
             statistics.markers.append(

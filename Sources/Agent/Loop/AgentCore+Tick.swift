@@ -12,12 +12,12 @@ extension AgentCore {
         if pendingReload != nil { applyReload(at: time) }
         statistics.ticks += 1
         let market = engine.marketState(at: time)
-        let context = MarketContext(state: market, time: time, lastDataTime: engine.lastEventTime)
-        let updates = execution.update(market: context)
+        let updates = execution.update(market: plainContext(market, at: time))
         if !updates.isEmpty { record(updates, at: time) }
         var state = StateVector(
             market: market, account: execution.accountState, activeOrders: execution.activeOrders, history: history)
         if state.account.position != 0 {
+            let context = MarketContext(state: market, time: time, lastDataTime: engine.lastEventTime)
             applyExits(state: state, context: context, at: time)
             state.account = execution.accountState
             state.activeOrders = execution.activeOrders
@@ -30,15 +30,25 @@ extension AgentCore {
             journalTick(state, at: time)
         }
         guard inFlight == nil, execution.halt == nil else { return nil }
-        let long = strategy.entryPasses(.long, state, previous: previous)
-        let short = strategy.entryPasses(.short, state, previous: previous)
+        let flat = state.account.position == 0 && state.activeOrders.isEmpty
+        // Flat with the day's trades used up, no answer could change anything: spare the model.
+        if flat && state.account.dailyTrades >= rules.compiled.definition.risk.maxTradesPerDay { return nil }
+        let long = rules.compiled.entryPasses(.long, state, previous: previous)
+        let short = rules.compiled.entryPasses(.short, state, previous: previous)
         let consult: Bool
-        switch strategy.definition.consult {
+        switch rules.compiled.definition.consult {
         case .everyTick: consult = true
         case .onSetup: consult = long || short
         case .onSetupOrPosition: consult = long || short || state.account.position != 0
         }
         guard consult else { return nil }
+        if settings.rulesOnly && flat && !long && !short {
+            // The rules' answer here is a plain WAIT: count it without building one, so a
+            // rules-only backtest pays for decisions only where there is something to decide.
+            statistics.count(.wait)
+            statistics.matrix.record(model: .wait, checklist: .none)
+            return nil
+        }
         let question = Consultation(
             id: nextConsultationID, askedAt: time, state: state, previous: previous, longPassed: long, shortPassed: short)
         nextConsultationID += 1
@@ -58,7 +68,7 @@ extension AgentCore {
     /// `update_target` move the bracket (still through the risk manager).
     private func applyExits(state: StateVector, context: MarketContext, at time: Timestamp) {
         guard !execution.orders.isFlattening else { return }
-        let checklist = strategy.evaluate(state, previous: previous)
+        let checklist = rules.compiled.evaluate(state, previous: previous)
         for exit in checklist.firedExits {
             let command: TradeCommand
             switch exit.action {

@@ -13,7 +13,10 @@ public import Strategy
 /// by the `Gate` on the state when it arrives, then by the `RiskManager` inside `ExecutionEngine`.
 public final class AgentCore {
     public let settings: AgentSettings
-    public internal(set) var strategy: CompiledStrategy
+    /// The running strategy (a reload swaps it at a tick boundary).
+    public var strategy: CompiledStrategy { rules.compiled }
+    /// Held by reference: the strategy is a large value, and the hot path must not copy it per call.
+    var rules: StrategyHolder
     public internal(set) var engine: FeatureEngine
     public internal(set) var execution: ExecutionEngine
     /// The simulator when the broker is one: it must see every market event.
@@ -33,6 +36,8 @@ public final class AgentCore {
     var pendingReload: CompiledStrategy?
     var trades: TradeTracker
     var lastTickJournal: Timestamp?
+    var lastVerdictKey = ""
+    var repeatedVerdicts = 0
     /// The first journal write that failed; the runner stops when it is set.
     public internal(set) var journalFailure: JournalError?
     /// The last decision and verdict, for the view.
@@ -49,7 +54,7 @@ public final class AgentCore {
         journal: JournalWriter?, recovered: RecoveredDay?, averageDailyVolume: Int64?, startAt time: Timestamp
     ) {
         self.settings = settings
-        self.strategy = strategy
+        self.rules = StrategyHolder(strategy)
         self.broker = broker
         self.exchange = exchange
         self.journal = journal
@@ -134,6 +139,13 @@ public final class AgentCore {
         StateVector(market: engine.marketState(at: time), account: execution.accountState, activeOrders: execution.activeOrders, history: history)
     }
 
+    /// Market context for marking and housekeeping, without the reference levels (building their
+    /// names costs more than the rest of a tick; only entry and target checks read them).
+    func plainContext(_ market: MarketState, at time: Timestamp) -> MarketContext {
+        MarketContext(
+            time: time, bid: market.bidStack.first?.price, ask: market.askStack.first?.price, lastDataTime: engine.lastEventTime)
+    }
+
     func write(_ line: JSONLine) {
         write(rawLine: line.json)
     }
@@ -145,5 +157,14 @@ public final class AgentCore {
         } catch {
             journalFailure = error
         }
+    }
+}
+
+/// A compiled strategy held by reference.
+final class StrategyHolder {
+    let compiled: CompiledStrategy
+
+    init(_ compiled: CompiledStrategy) {
+        self.compiled = compiled
     }
 }
