@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "IBKR",
             dependencies: [
-                "MarketData", "Execution",
+                "MarketData", "StateVector", "Execution",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),

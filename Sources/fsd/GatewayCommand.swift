@@ -1,4 +1,5 @@
 import ArgumentParser
+import Execution
 import Foundation
 import IBKR
 import Logging
@@ -8,16 +9,18 @@ import MarketData
 struct GatewayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gateway",
-        abstract: "Serve a recorded session over the TWS API protocol, filling orders against the replayed book.",
+        abstract: "Serve a recorded session over the TWS API protocol, filling orders with the backtest's simulated exchange.",
         discussion: """
             Any TWS API client (fsd run --broker ibkr, ib_async, ib_insync, the official ibapi) can connect to
             127.0.0.1:PORT as if it were TWS: it gets the connect sequence, SMART market depth
             (reqMktDepth), tick-by-tick AllLast and BidAsk, 30 daily bars, and orders (LMT, STP, MKT,
-            brackets) filled against the replayed book. No IBKR account needed.
+            brackets, OCA groups) filled by the same simulated exchange as `fsd backtest`: latency,
+            queue position, stops triggered by prints, IBKR fixed commissions. No IBKR account needed.
 
             Examples:
               fsd gateway --data data/sample/GOOG_2012-06-21_34200000_57600000_message_10.csv.gz
               fsd gateway --data session.fsdr --port 7497 --speed 10
+              fsd gateway --data session.fsdr --latency 0 --no-daily-bars
               fsd run --broker ibkr --port 7497 --symbol GOOG --strategy strategies/momentum.yaml
             """)
 
@@ -33,12 +36,19 @@ struct GatewayCommand: AsyncParsableCommand {
     @Option(help: "The 30-day average daily volume to report (generic tick 165 and daily bars).")
     var averageVolume: Int64 = 2_000_000
 
+    @Option(help: "Milliseconds, in session time, before an order, a change or a cancel reaches the simulated exchange.")
+    var latency: Int = 50
+
+    @Flag(help: "Refuse historical data (error 162), as TWS does for an account without the permission.")
+    var noDailyBars = false
+
     @Flag(help: "Keep serving the final book after the replay ends instead of exiting.")
     var stay = false
 
     mutating func run() async throws {
         guard (1...65_535).contains(port) else { throw Self.fail("--port must be 1...65535, got \(port)", code: 1) }
         guard speed >= 0, speed.isFinite else { throw Self.fail("--speed must be 0 or more, got \(speed)", code: 1) }
+        guard (0...60_000).contains(latency) else { throw Self.fail("--latency must be 0...60000 ms, got \(latency)", code: 1) }
         guard averageVolume > 0 else { throw Self.fail("--average-volume must be positive, got \(averageVolume)", code: 1) }
         let source: ReplaySource
         do {
@@ -51,7 +61,8 @@ struct GatewayCommand: AsyncParsableCommand {
         let gateway = TWSGateway(
             configuration: GatewayConfiguration(
                 symbol: source.symbol, sessionDate: source.sessionDate, speed: speed,
-                averageDailyVolume: averageVolume),
+                averageDailyVolume: averageVolume, servesDailyBars: !noDailyBars,
+                exchange: SimulatedExchange.Configuration(latency: .milliseconds(latency))),
             logger: logger)
         let bound: Int
         do {

@@ -44,20 +44,70 @@ extension IBKRConnection {
         }
     }
 
-    /// The average daily volume of the last 30 sessions from 30 daily bars, what RVOL_DAY needs.
-    /// - Throws: `IBKRConnectionError` when TWS refuses (no historical data permission) or times out.
+    /// The average daily volume RVOL_DAY needs: the mean of the last 30 daily bars or, when TWS
+    /// cannot give 30 (no historical data permission, a pacing violation, a recent listing), the
+    /// 90-day average volume of generic tick 165 (tick 21). With neither, the mean of the bars
+    /// TWS did give.
+    /// - Throws: `IBKRConnectionError` naming why each source failed when neither is available.
     public func averageDailyVolume(of contract: TWSContract, timeout: Duration = .seconds(20)) async throws -> Int64 {
+        var bars: [TWSBar] = []
+        var barsProblem: String
+        do {
+            bars = try await dailyBars(of: contract, timeout: timeout)
+            if bars.count >= 30 { return Self.averageVolume(bars[...]) }
+            barsProblem = "TWS returned \(bars.count) daily bars, not 30"
+        } catch {
+            barsProblem = "\(error)"
+        }
+        logger.warning("IBKR: no 30 daily bars for \(contract.symbol) (\(barsProblem)); asking for generic tick 165")
+        do {
+            return try await averageVolumeTick(of: contract, timeout: timeout)
+        } catch {
+            guard bars.isEmpty else {
+                logger.warning("IBKR: no generic tick 165 for \(contract.symbol) (\(error)); using \(bars.count) daily bars")
+                return Self.averageVolume(bars[...])
+            }
+            throw IBKRConnectionError(
+                "no average daily volume for \(contract.symbol), so RVOL_DAY stays null: 30 daily bars: \(barsProblem); "
+                    + "generic tick 165: \(error). Check the account's market data subscriptions and historical data permissions.")
+        }
+    }
+
+    /// Up to 30 daily bars of trades in regular hours, ending now.
+    func dailyBars(of contract: TWSContract, timeout: Duration) async throws -> [TWSBar] {
         let reqID = nextRequestID()
         let request = TWSRequest.historicalData(
             reqID: reqID, contract: contract, endDateTime: "", barSize: "1 day", duration: "30 D", useRTH: true,
             whatToShow: "TRADES")
-        let bars = try await self.request(request, reqID: reqID, timeout: timeout) { response -> [TWSBar]? in
+        return try await self.request(request, reqID: reqID, timeout: timeout) { response -> [TWSBar]? in
             if case .historicalData(let id, _, _, let bars) = response, id == reqID { return bars }
             return nil
         }
-        guard !bars.isEmpty else {
-            throw IBKRConnectionError("TWS returned no daily bars for \(contract.symbol): no average volume for RVOL")
+    }
+
+    /// Tick 21 of generic tick 165, from a streaming subscription (TWS refuses generic ticks on
+    /// snapshots) that is cancelled once the value came or the wait ended.
+    func averageVolumeTick(of contract: TWSContract, timeout: Duration) async throws -> Int64 {
+        let reqID = nextRequestID()
+        let request = TWSRequest.marketData(reqID: reqID, contract: contract, genericTicks: "165", snapshot: false)
+        defer { try? send(.cancelMarketData(reqID: reqID)) }
+        return try await self.request(request, reqID: reqID, timeout: timeout) { response -> Int64? in
+            switch response {
+            case .tickSize(let id, 21, let size) where id == reqID && size > 0:
+                return size
+            case .tickGeneric(let id, 21, let value?) where id == reqID && value >= 1 && value < 1e15:
+                return Int64(value.rounded())
+            default:
+                return nil
+            }
         }
-        return bars.reduce(Int64(0)) { $0 + $1.volume } / Int64(bars.count)
+    }
+
+    /// The mean volume of the last 30 bars at most; each volume is clamped so that no reply can
+    /// overflow the sum.
+    static func averageVolume(_ bars: ArraySlice<TWSBar>) -> Int64 {
+        let last = bars.suffix(30)
+        guard !last.isEmpty else { return 0 }
+        return last.reduce(Int64(0)) { $0 + min(max(0, $1.volume), Int64.max / 64) } / Int64(last.count)
     }
 }

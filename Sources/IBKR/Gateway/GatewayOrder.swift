@@ -1,38 +1,76 @@
+import Execution
 import MarketData
 
-/// An order held by the simulated gateway, with its lifecycle.
-struct GatewayOrder: Sendable {
-    var order: TWSOrder
-    let clientID: Int
-    let permID: Int64
-    var status: String
-    var filled: Int64 = 0
-    var averagePrice: Price?
-    var lastFillPrice: Price?
-    /// Money × shares accumulated for the average, exact in fixed point.
-    var notional: Int64 = 0
+/// A TWS order at the simulated gateway: what its client sent, its TWS status, and its fills. The
+/// exchange works it under `exchangeID` once its group is transmitted; until then the gateway holds it.
+struct GatewayOrder {
+    /// A modify or cancel sent to the exchange and not yet answered, so that a refusal gets the
+    /// error code that fits the request.
+    enum PendingRequest { case modify, cancel }
 
-    var remaining: Int64 { order.quantity - filled }
+    var order: TWSOrder
+    let key: TWSGateway.OrderKey
+    let permID: Int64
+    let exchangeID: ClientOrderID
+    /// Sent to the exchange: the transmitting order of its group arrived.
+    var transmitted = false
+    /// PendingSubmit, PreSubmitted, Submitted, Filled, Cancelled or Inactive.
+    var status = "PendingSubmit"
+    var filled: Int64 = 0
+    /// Price × shares of the fills, exact in fixed point, for the average price.
+    var notional: Int64 = 0
+    var lastFillPrice: Price?
+    var pending: [PendingRequest] = []
+
+    init(order: TWSOrder, key: TWSGateway.OrderKey, permID: Int64) {
+        self.order = order
+        self.key = key
+        self.permID = permID
+        self.exchangeID = ClientOrderID("\(key.clientID).\(key.orderID)")
+    }
+
     var isDone: Bool { ["Cancelled", "Filled", "Inactive", "ApiCancelled"].contains(status) }
-    /// Live at the exchange: transmitted and, for a child, released by its parent's fill.
-    var isWorking: Bool { status == "Submitted" }
+
+    /// The limit of a LMT, the trigger of a STP, nil for a MKT.
+    var price: Price? { Self.price(of: order) }
+
+    static func price(of order: TWSOrder) -> Price? {
+        switch order.orderType {
+        case "LMT": order.limitPrice
+        case "STP": order.auxPrice
+        default: nil
+        }
+    }
+
+    var averagePrice: Price? { filled > 0 ? Price(raw: notional / filled) : nil }
 
     var orderStatus: TWSOrderStatus {
         TWSOrderStatus(
-            orderID: order.orderID, status: status, filled: filled, remaining: isDone && status != "Filled" ? 0 : remaining,
+            orderID: order.orderID, status: status, filled: filled, remaining: isDone ? 0 : max(0, order.quantity - filled),
             averageFillPrice: averagePrice, permID: permID, parentID: order.parentID, lastFillPrice: lastFillPrice,
-            clientID: clientID)
+            clientID: key.clientID)
     }
 
     func openOrder(contract: TWSContract) -> TWSOpenOrder {
-        TWSOpenOrder(order: order, contract: contract, clientID: clientID, permID: permID, status: status)
+        TWSOpenOrder(order: order, contract: contract, clientID: key.clientID, permID: permID, status: status)
     }
 
-    mutating func fill(_ shares: Int64, at price: Price) {
-        filled += shares
-        notional += price.raw * shares
-        averagePrice = Price(raw: notional / max(1, filled))
-        lastFillPrice = price
-        if remaining <= 0 { status = "Filled" }
+    mutating func record(_ fill: Fill) {
+        filled += fill.quantity
+        notional += fill.price.raw * fill.quantity
+        lastFillPrice = fill.price
+    }
+
+    /// The TWS status of an exchange state. An order the exchange calls filled with shares left
+    /// (its OCA group or its parent is done) had the rest cancelled, as TWS reports it.
+    func status(for state: OrderState) -> String {
+        switch state {
+        case .pendingSubmit: "PendingSubmit"
+        case .held: "PreSubmitted"
+        case .working, .partiallyFilled: "Submitted"
+        case .filled: filled >= order.quantity ? "Filled" : "Cancelled"
+        case .cancelled: "Cancelled"
+        case .rejected: "Inactive"
+        }
     }
 }

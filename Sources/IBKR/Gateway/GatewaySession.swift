@@ -17,6 +17,8 @@ struct GatewaySession {
     /// reqID → `Last`, `AllLast`, `BidAsk` or `MidPoint`.
     var tickByTick: [Int: String] = [:]
     var marketData: Set<Int> = []
+    /// Subscribed to positions (reqPositions until cancelPositions): gets every change.
+    var positions = false
 
     func write(_ response: TWSResponse) {
         channel.writeAndFlush(TWSOutboundFrame.frame(response.frame(serverVersion: serverVersion)), promise: nil)

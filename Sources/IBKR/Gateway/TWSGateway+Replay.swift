@@ -3,60 +3,134 @@ import MarketData
 extension TWSGateway {
     /// Replays the events `next` returns (nil at the end) on the data's clock divided by
     /// `configuration.speed`, publishing each consistent batch and filling orders against it.
+    /// While it runs, a request acts `latency` after the session time it arrived at, as in a
+    /// backtest; before and after, requests act at once against the current book.
     /// - Throws: what `next` throws (a bad replay file), or `CancellationError`.
     public nonisolated func replay(_ next: () throws -> TimedEvent?) async throws {
         let speed = configuration.speed
-        let wallStart = ContinuousClock.now
-        var dataStart: Timestamp?
-        var batch: [TimedEvent] = []
-        var batchesSinceYield = 0
-        while let event = try next() {
-            batch.append(event)
-            guard event.endsBatch else { continue }
-            let start = dataStart ?? event.time
-            dataStart = start
-            if speed > 0 {
-                let due = wallStart + .nanoseconds(Int64(Double((event.time - start).nanosecondCount) / speed))
-                if due > ContinuousClock.now { try await Task.sleep(until: due, clock: .continuous) }
-            } else {
-                batchesSinceYield += 1
-                if batchesSinceYield >= 256 {
-                    batchesSinceYield = 0
-                    try Task.checkCancellation()
-                    await Task.yield()
+        var clock = ReplayClock(speed: speed)
+        await replayBegins(clock)
+        do {
+            var batch: [TimedEvent] = []
+            var batchesSinceYield = 0
+            while let event = try next() {
+                batch.append(event)
+                guard event.endsBatch else { continue }
+                if speed > 0 {
+                    if clock.anchor == nil {
+                        clock.anchor = (ContinuousClock.now, event.time)
+                        await replayBegins(clock)
+                    }
+                    if let due = clock.wallTime(for: event.time), due > ContinuousClock.now {
+                        await replayWaits(for: event.time)
+                        try await Task.sleep(until: due, clock: .continuous)
+                    }
+                } else {
+                    batchesSinceYield += 1
+                    if batchesSinceYield >= 256 {
+                        batchesSinceYield = 0
+                        try Task.checkCancellation()
+                        await Task.yield()
+                    }
                 }
+                await apply(batch)
+                batch.removeAll(keepingCapacity: true)
             }
-            await apply(batch)
-            batch.removeAll(keepingCapacity: true)
+            if !batch.isEmpty { await apply(batch) }
+        } catch {
+            await replayEnds()
+            throw error
         }
-        if !batch.isEmpty { await apply(batch) }
+        await replayEnds()
     }
 
-    /// Applies one consistent batch: book, tape, subscribers, then order matching.
+    private func replayBegins(_ clock: ReplayClock) { replay = clock }
+
+    private func replayWaits(for batch: Timestamp) { replay?.nextBatch = batch }
+
+    /// After the last event, requests still in flight act against the final book, and later ones
+    /// act at once.
+    private func replayEnds() {
+        replay = nil
+        desk.exchange.advance(to: desk.exchange.time + configuration.exchange.latency)
+        route(desk.collect())
+    }
+
+    /// The session time a request arriving now is made at: the replayed clock while a paced replay
+    /// waits for its next batch (never at or past that batch), else the last event's time.
+    func requestTime() -> Timestamp {
+        let time = desk.exchange.time
+        guard let replay, let next = replay.nextBatch, let now = replay.dataTime(at: .now) else { return time }
+        return max(time, min(now, next - .nanoseconds(1)))
+    }
+
+    /// After a request made at `time`: without a replay it acts at once; during a paced replay it
+    /// acts when the session reaches it, or with the first batch at or after it.
+    func requested(at time: Timestamp) {
+        let due = time + configuration.exchange.latency
+        if let replay {
+            if let wall = replay.wallTime(for: due) {
+                Task {
+                    try? await Task.sleep(until: wall, clock: .continuous)
+                    self.catchUp(to: due)
+                }
+            }
+        } else {
+            desk.exchange.advance(to: due)
+        }
+        route(desk.collect())
+    }
+
+    /// Lets requests due by `time` act while the replay sleeps before a later batch.
+    private func catchUp(to time: Timestamp) {
+        guard let next = replay?.nextBatch, time < next, time > desk.exchange.time else { return }
+        desk.exchange.advance(to: time)
+        route(desk.collect())
+    }
+
+    /// Applies one consistent batch: the exchange (book, tape, our orders), then subscribers, then
+    /// the orders' messages.
     public func apply(_ batch: [TimedEvent]) {
+        replay?.nextBatch = nil
         var trades: [Trade] = []
-        for event in batch {
+        for (index, event) in batch.enumerated() {
             clock = event.time
-            switch event.event {
-            case .depth(let update): book.apply(update)
-            case .trade(let trade):
+            var event = event
+            // A batch handed in whole ends here even if its last event says otherwise (a truncated
+            // file, a test), so that requests are never held behind a batch that stays open.
+            if index == batch.count - 1 { event.endsBatch = true }
+            desk.exchange.apply(event)
+            if case .trade(let trade) = event.event {
                 trades.append(trade)
                 dayVolume += trade.size
                 if trade.setsLast { lastTradePrice = trade.price }
-            case .quote: break
-            case .bookReset: book.clear()
             }
         }
         for id in sessions.keys { publishDepth(session: id) }
         publishTicks(trades)
-        match(trades: trades)
+        route(desk.collect())
+    }
+
+    /// Sends the desk's messages to their clients.
+    func route(_ messages: [GatewayDesk.Outbound]) {
+        for message in messages {
+            switch message.recipient {
+            case .client(let clientID): writeToOwner(clientID, message.response)
+            case .positionSubscribers:
+                for session in sessions.values where session.positions { session.write(message.response) }
+            }
+        }
+    }
+
+    func writeToOwner(_ clientID: Int, _ response: TWSResponse) {
+        for session in sessions.values where session.clientID == clientID { session.write(response) }
     }
 
     func publishDepth(session id: Int) {
         guard let session = sessions[id] else { return }
         for (reqID, subscription) in session.depth {
-            let bids = Array(book.bids.prefix(subscription.rows))
-            let asks = Array(book.asks.prefix(subscription.rows))
+            let bids = Array(desk.exchange.book.bids.prefix(subscription.rows))
+            let asks = Array(desk.exchange.book.asks.prefix(subscription.rows))
             for (side, old, new) in [(BookSide.ask, subscription.asks, asks), (.bid, subscription.bids, bids)] {
                 for change in DepthRowDiffer.diff(old: old, new: new) {
                     session.write(
@@ -75,7 +149,7 @@ extension TWSGateway {
 
     private func publishTicks(_ trades: [Trade]) {
         let epoch = EasternTime.epochSeconds(date: configuration.sessionDate, time: clock)
-        let quote = (bid: book.bestBid, ask: book.bestAsk)
+        let quote = (bid: desk.exchange.book.bestBid, ask: desk.exchange.book.bestAsk)
         let quoteChanged = quote.bid != lastQuote.bid || quote.ask != lastQuote.ask
         lastQuote = quote
         for session in sessions.values {

@@ -21,12 +21,13 @@ extension TWSGateway {
         case .managedAccounts:
             session.write(.managedAccounts([configuration.account]))
         case .positions:
-            session.write(.position(positionRecord))
+            sessions[id]?.positions = true
+            session.write(.position(desk.position))
             session.write(.positionEnd)
         case .openOrders, .allOpenOrders:
             let all = request == .allOpenOrders
-            for key in orderSequence {
-                guard let order = orders[key], !order.isDone, all || key.clientID == session.clientID else { continue }
+            for key in desk.sequence {
+                guard let order = desk.orders[key], !order.isDone, all || key.clientID == session.clientID else { continue }
                 session.write(.openOrder(order.openOrder(contract: configuration.contract)))
                 session.write(.orderStatus(order.orderStatus))
             }
@@ -35,40 +36,40 @@ extension TWSGateway {
             session.write(.completedOrdersEnd)
         case .accountUpdates(let subscribe, _):
             guard subscribe else { return }
-            for (key, value) in accountValues {
+            for (key, value) in desk.accountValues {
                 session.write(.accountValue(key: key, value: value, currency: "USD", account: configuration.account))
             }
             session.write(.accountUpdateTime(String(clock.clock.prefix(5))))
             session.write(.accountDownloadEnd(account: configuration.account))
         case .accountUpdatesMulti(let reqID, _, let modelCode, _):
-            for (key, value) in accountValues {
+            for (key, value) in desk.accountValues {
                 session.write(.accountUpdateMulti(reqID: reqID, account: configuration.account, modelCode: modelCode, key: key, value: value, currency: "USD"))
             }
             session.write(.accountUpdateMultiEnd(reqID: reqID))
         case .executions(let reqID, let clientID, _, _, _):
-            for (execution, commission) in executions where clientID == 0 || execution.clientID == clientID {
+            for (execution, commission) in desk.executions where clientID == 0 || execution.clientID == clientID {
                 session.write(.execution(reqID: reqID, execution))
                 session.write(.commission(commission))
             }
             session.write(.executionsEnd(reqID: reqID))
         case .contractDetails(let reqID, let contract):
-            guard matches(contract) else { return rejectContract(reqID, session) }
+            guard desk.covers(contract) else { return rejectContract(reqID, session) }
             session.write(.contractDetails(reqID: reqID, contract: configuration.contract, minTick: 0.01, longName: configuration.symbol))
             session.write(.contractDetailsEnd(reqID: reqID))
         case .marketData(let reqID, let contract, let genericTicks, let snapshot):
-            guard matches(contract) else { return rejectContract(reqID, session) }
+            guard desk.covers(contract) else { return rejectContract(reqID, session) }
             if !snapshot { sessions[id]?.marketData.insert(reqID) }
             sendMarketDataSnapshot(reqID, genericTicks: genericTicks, to: session)
         case .cancelMarketData(let reqID):
             sessions[id]?.marketData.remove(reqID)
         case .marketDepth(let reqID, let contract, let rows, let smart):
-            guard matches(contract) else { return rejectContract(reqID, session) }
+            guard desk.covers(contract) else { return rejectContract(reqID, session) }
             sessions[id]?.depth[reqID] = GatewaySession.DepthSubscription(rows: max(1, min(rows, 50)), smart: smart)
             publishDepth(session: id)
         case .cancelMarketDepth(let reqID, _):
             sessions[id]?.depth[reqID] = nil
         case .tickByTick(let reqID, let contract, let tickType, _, _):
-            guard matches(contract) else { return rejectContract(reqID, session) }
+            guard desk.covers(contract) else { return rejectContract(reqID, session) }
             guard ["Last", "AllLast", "BidAsk", "MidPoint"].contains(tickType) else {
                 session.write(.error(TWSErrorMessage(id: reqID, code: 321, text: "Error validating request:-'bQ' : cause - Unknown tick type \(tickType)")))
                 return
@@ -77,7 +78,11 @@ extension TWSGateway {
         case .cancelTickByTick(let reqID):
             sessions[id]?.tickByTick[reqID] = nil
         case .historicalData(let reqID, let contract, _, let barSize, _, _, _):
-            guard matches(contract) else { return rejectContract(reqID, session) }
+            guard desk.covers(contract) else { return rejectContract(reqID, session) }
+            guard configuration.servesDailyBars else {
+                session.write(.error(TWSErrorMessage(id: reqID, code: 162, text: "Historical Market Data Service error message:No market data permissions for NASDAQ STK")))
+                return
+            }
             guard barSize == "1 day" else {
                 session.write(.error(TWSErrorMessage(id: reqID, code: 162, text: "Historical Market Data Service error message:the simulated gateway serves 1 day bars only")))
                 return
@@ -86,54 +91,32 @@ extension TWSGateway {
         case .placeOrder(let order, let contract):
             placeOrder(order, contract, session: id)
         case .cancelOrder(let orderID):
-            cancelOrder(OrderKey(clientID: session.clientID ?? 0, orderID: orderID), session: id)
+            cancelOrder(orderID, session: id)
         case .globalCancel:
-            for key in orderSequence where !(orders[key]?.isDone ?? true) { cancel(key, reason: "global cancel") }
+            cancelAllOrders()
         case .pnl(let reqID, _):
-            session.write(.pnl(reqID: reqID, daily: dollars(realizedPnL + unrealizedPnL), unrealized: dollars(unrealizedPnL), realized: dollars(realizedPnL)))
+            let pnl = desk.pnl
+            session.write(.pnl(reqID: reqID, daily: pnl.daily, unrealized: pnl.unrealized, realized: pnl.realized))
+        case .cancelPositions:
+            sessions[id]?.positions = false
         case .currentTime:
             session.write(.currentTime(EasternTime.epochSeconds(date: configuration.sessionDate, time: clock)))
         case .marketDepthExchanges:
             session.write(.marketDepthExchanges(["NASDAQ"]))
-        case .marketDataType, .autoOpenOrders, .cancelPositions, .cancelPnL, .cancelHistoricalData,
+        case .marketDataType, .autoOpenOrders, .cancelPnL, .cancelHistoricalData,
             .cancelAccountUpdatesMulti, .other:
             break
         }
-    }
-
-    private func matches(_ contract: TWSContract) -> Bool {
-        contract.conId == configuration.conID
-            || (contract.symbol.uppercased() == configuration.symbol.uppercased() && contract.secType.uppercased() == "STK")
     }
 
     private func rejectContract(_ reqID: Int, _ session: GatewaySession) {
         session.write(.error(TWSErrorMessage(id: reqID, code: 200, text: "No security definition has been found for the request")))
     }
 
-    var positionRecord: TWSPosition {
-        let average = position == 0 ? Price.zero : Price(raw: positionCost / position)
-        return TWSPosition(account: configuration.account, contract: configuration.contract, position: position, averageCost: average)
-    }
-
-    var unrealizedPnL: Int64 {
-        guard position != 0 else { return 0 }
-        let mark = (position > 0 ? book.bestBid?.price : book.bestAsk?.price) ?? lastTradePrice ?? .zero
-        return mark.raw * position - positionCost
-    }
-
-    func dollars(_ raw: Int64) -> Double { Double(raw) / Double(Price.scale) }
-
-    private var accountValues: [(String, String)] {
-        let cash = 100_000 * Price.scale + realizedPnL
-        return [("NetLiquidation", TWSFieldWriter.format(Price(raw: cash + unrealizedPnL))),
-                ("TotalCashValue", TWSFieldWriter.format(Price(raw: cash))),
-                ("AccountType", "INDIVIDUAL")]
-    }
-
     private func sendMarketDataSnapshot(_ reqID: Int, genericTicks: String, to session: GatewaySession) {
         session.write(.marketDataType(reqID: reqID, type: 1))
-        if let bid = book.bestBid { session.write(.tickPrice(reqID: reqID, tickType: 1, price: bid.price, size: bid.size, mask: 0)) }
-        if let ask = book.bestAsk { session.write(.tickPrice(reqID: reqID, tickType: 2, price: ask.price, size: ask.size, mask: 0)) }
+        if let bid = desk.exchange.book.bestBid { session.write(.tickPrice(reqID: reqID, tickType: 1, price: bid.price, size: bid.size, mask: 0)) }
+        if let ask = desk.exchange.book.bestAsk { session.write(.tickPrice(reqID: reqID, tickType: 2, price: ask.price, size: ask.size, mask: 0)) }
         if let last = lastTradePrice { session.write(.tickPrice(reqID: reqID, tickType: 4, price: last, size: 0, mask: 0)) }
         session.write(.tickSize(reqID: reqID, tickType: 8, size: dayVolume))
         if genericTicks.split(separator: ",").contains("165") {
@@ -143,7 +126,7 @@ extension TWSGateway {
 
     /// Thirty daily bars before the session, each with the configured average volume: what RVOL needs.
     private func dailyBars() -> [TWSBar] {
-        let close = lastTradePrice ?? book.bestBid?.price ?? Price(cents: 10_000)
+        let close = lastTradePrice ?? desk.exchange.book.bestBid?.price ?? Price(cents: 10_000)
         var bars: [TWSBar] = []
         var day = EasternTime.daysFromCivil(configuration.sessionDate.year, configuration.sessionDate.month, configuration.sessionDate.day)
         while bars.count < 30 {

@@ -4,13 +4,17 @@ import NIOCore
 import NIOPosix
 
 /// A TWS-protocol server on 127.0.0.1 that replays a recorded session as market depth and
-/// tick-by-tick data and fills orders against the replayed book, so the live path (ours or any
-/// third-party TWS client) runs without an IBKR account.
+/// tick-by-tick data and fills orders with the `SimulatedExchange`, the simulator a backtest uses,
+/// so the live path (ours or any third-party TWS client) runs without an IBKR account and sees the
+/// fills a backtest would.
 ///
 /// It answers the connect sequence ib_async, ib_insync and the official client expect
 /// (TWS-PROTOCOL.md 1.2 and 6), keeps orders and executions per client id across reconnections as
-/// TWS does, and models brackets: held until the transmitting child, children released by the
-/// parent's fill, one-cancels-other between the children.
+/// TWS does, and maps TWS orders onto the exchange's: brackets held until the transmitting child,
+/// children released by the parent's fill, one-cancels-other between the children.
+///
+/// The actor is the exchange's one owner: replayed events and every client's requests reach the
+/// exchange through its mailbox, in order, and each step's reports go out as TWS messages at once.
 public actor TWSGateway {
     public nonisolated let configuration: GatewayConfiguration
     let logger: Logger
@@ -18,27 +22,20 @@ public actor TWSGateway {
     var sessions: [Int: GatewaySession] = [:]
     var nextSessionID = 1
 
-    var book = OrderBook()
+    let desk: GatewayDesk
     var clock = Timestamp(hours: 9, minutes: 30, seconds: 0)
     var lastTradePrice: Price?
     var dayVolume: Int64 = 0
     var lastQuote: (bid: BookLevel?, ask: BookLevel?) = (nil, nil)
-
-    var orders: [OrderKey: GatewayOrder] = [:]
-    var orderSequence: [OrderKey] = []
-    var executions: [(execution: TWSExecution, commission: TWSCommissionReport)] = []
-    var position: Int64 = 0
-    var positionCost: Int64 = 0
-    var realizedPnL: Int64 = 0
     var nextOrderID: Int
-    var nextPermID: Int64 = 1_000_000_001
-    var nextExecSequence = 1
+    /// The replay in progress, if any: requests then act when the replayed clock reaches them;
+    /// without one they act at once.
+    var replay: ReplayClock?
 
     /// How many placeOrder messages arrived per order key: a test reads it to prove nothing was sent twice.
     public internal(set) var placements: [OrderKey: Int] = [:]
     /// The number of messages received from clients.
     public internal(set) var receivedCount = 0
-
 
     /// An order as TWS identifies it: per client id.
     public struct OrderKey: Hashable, Sendable {
@@ -54,6 +51,7 @@ public actor TWSGateway {
         self.configuration = configuration
         self.logger = logger
         self.nextOrderID = configuration.firstOrderID
+        self.desk = GatewayDesk(configuration: configuration)
     }
 
     /// Listens on 127.0.0.1:`port` (0 picks a free port).
@@ -98,12 +96,17 @@ public actor TWSGateway {
     public var connectionCount: Int { sessions.count }
 
     /// The net position of the simulated account.
-    public var netPosition: Int64 { position }
+    public var netPosition: Int64 { desk.account.position }
 
     /// Every execution so far, in order.
-    public var allExecutions: [TWSExecution] { executions.map(\.execution) }
+    public var allExecutions: [TWSExecution] { desk.executions.map(\.execution) }
 
-    public func status(of key: OrderKey) -> String? { orders[key]?.status }
+    /// Every execution so far with its commission, in order.
+    public var allFills: [(execution: TWSExecution, commission: TWSCommissionReport)] { desk.executions }
+
+    /// The TWS status of an order (PendingSubmit until the exchange has it, PreSubmitted, Submitted,
+    /// Filled, Cancelled, Inactive); nil for an order the gateway refused or never saw.
+    public func status(of key: OrderKey) -> String? { desk.orders[key]?.status }
 
     private func serve(_ channel: any Channel, _ stream: AsyncStream<TWSChannelBridge.Event>) async {
         let id = nextSessionID
