@@ -86,6 +86,21 @@ import Testing
         #expect(restarted.account.realizedPL == Money(cents: -1_00), "stopped out at the 100.00 bid")
     }
 
+    @Test func aRestartUnderAHaltNeverSendsAnEntryAgain() throws {
+        let desk = Desk()
+        _ = try desk.execute(Desk.long(100_01, 99_85, 100_50), at: 100).get()
+        // The crash came after the halt was journaled but before the entry's cancel was.
+        var snapshot = desk.engine.snapshot
+        snapshot.halt = Halt(time: Market.time(150), reason: "reached max daily loss 1.50")
+        let restarted = Desk(restoring: snapshot)
+        let resumed = restarted.engine.resume(at: Market.time(200))
+        #expect(!resumed.contains { if case .submitted = $0 { true } else { false } })
+        #expect(resumed.count == 3, "the entry and both legs are cancelled, not sent: \(resumed)")
+        restarted.tick(211)
+        #expect(restarted.account.position == 0)
+        #expect(restarted.exchange.state(of: "T-1-entry") == nil)
+    }
+
     @Test func fillsAfterARestartAreNotMistakenForOldOnes() throws {
         let desk = Desk()
         _ = try desk.execute(Desk.long(100_01, 99_85, 100_50), at: 100).get()

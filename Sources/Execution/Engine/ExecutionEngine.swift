@@ -49,9 +49,10 @@ public final class ExecutionEngine {
         ExecutionSnapshot(session: session, account: account.snapshot, orders: orders.snapshot, halt: risk.halt)
     }
 
-    /// After a restore: sends the live orders again (idempotent at a broker that still has them).
+    /// After a restore: sends the live orders again (idempotent at a broker that still has them);
+    /// under a halt, unfilled entries and their legs are cancelled instead.
     public func resume(at time: Timestamp) -> [ExecutionEvent] {
-        orders.resubmitOpenOrders(at: time)
+        orders.resubmitOpenOrders(at: time, includingEntries: risk.halt == nil)
     }
 
     /// Polls the broker and brings everything up to `market.time`.

@@ -181,11 +181,22 @@ public final class OrderManager {
     /// broker that still has them ignores the resubmission; a fresh one (the simulator) gets them.
     /// An entry that already filled in part is cancelled rather than resumed, and the legs then
     /// protect the position on their own (an OCA pair for the working quantity).
-    public func resubmitOpenOrders(at time: Timestamp) -> [ExecutionEvent] {
+    public func resubmitOpenOrders(at time: Timestamp, includingEntries: Bool = true) -> [ExecutionEvent] {
         var events: [ExecutionEvent] = []
         var requests: [OrderRequest] = []
+        // After a halt no entry may reach the market again, nor the legs that would follow it.
+        let withheld: Set<ClientOrderID> =
+            includingEntries
+            ? [] : Set(liveOrders.filter { $0.request.role == .entry && $0.filledQuantity == 0 }.map(\.request.id))
         for var order in liveOrders {
             var request = order.request
+            if withheld.contains(request.id) || request.parent.map(withheld.contains) == true {
+                order.cancelRequested = true
+                orders[request.id] = order
+                broker.cancel(request.id, at: time)
+                events.append(.cancelRequested(request.id, reason: "halted before the restart: not sent again"))
+                continue
+            }
             if let parent = request.parent, let parentOrder = orders[parent],
                 parentOrder.filledQuantity > 0 || parentOrder.state.isTerminal
             {
