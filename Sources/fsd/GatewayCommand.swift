@@ -9,13 +9,13 @@ import MarketData
 struct GatewayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "gateway",
-        abstract: "Serve a recorded session over the TWS API protocol, filling orders with the backtest's simulated exchange.",
+        abstract: "Serve a recorded session over the TWS API protocol, filling orders with the simulated exchange.",
         discussion: """
-            Any TWS API client (fsd run --broker ibkr, ib_async, ib_insync, the official ibapi) can connect to
-            127.0.0.1:PORT as if it were TWS: it gets the connect sequence, SMART market depth
-            (reqMktDepth), tick-by-tick AllLast and BidAsk, 30 daily bars, and orders (LMT, STP, MKT,
-            brackets, OCA groups) filled by the same simulated exchange as `fsd backtest`: latency,
-            queue position, stops triggered by prints, IBKR fixed commissions. No IBKR account needed.
+            Any TWS API client (fsd run --broker ibkr, ib_async, ib_insync, the official ibapi) can connect to \
+            127.0.0.1:PORT as if it were TWS: it gets the connect sequence, SMART market depth (reqMktDepth), \
+            tick-by-tick AllLast and BidAsk, 30 daily bars, and orders (LMT, STP, MKT, brackets, OCA groups) \
+            filled by the simulated exchange backtests use: latency, queue position, stops triggered by prints, \
+            IBKR fixed commissions. No IBKR account needed.
 
             Examples:
               fsd gateway --data data/sample/GOOG_2012-06-21_34200000_57600000_message_10.csv.gz
