@@ -60,12 +60,17 @@ import Testing
         snapshot.longConditions = [.init(text: "L2_IMBALANCE > 1.5  [L2_IMBALANCE = 2.1]", passed: true), .init(text: "RVOL_DAY > 1.5", passed: false)]
         snapshot.shortConditions = [.init(text: "L2_IMBALANCE < 0.6", passed: false)]
         snapshot.lastVerdict = "refused ENTER_LONG: rvol fails at arrival"
-        let view = TerminalView()
+        let view = TerminalView(columns: 120)
         let lines = view.lines(snapshot)
         #expect(lines[1] == "last 580.10   bid 580.09   ask 580.12   spread 0.03")
         #expect(lines.contains { $0.hasPrefix("✓ L2_IMBALANCE > 1.5") && $0.hasSuffix("✗ L2_IMBALANCE < 0.6") })
         #expect(lines.contains("verdict:  refused ENTER_LONG: rvol fails at arrival"))
         #expect(view.screen(snapshot).hasPrefix("\u{1B}[H"))
+        // A condition that read many values is cut to its half of the screen, never wrapped.
+        snapshot.longConditions[0] = .init(text: "none(DOM_WALLS, side == ASK) " + String(repeating: "[x = 1] ", count: 20), passed: true)
+        let cut = view.lines(snapshot).first { $0.hasPrefix("✓ none(DOM_WALLS") }
+        #expect(cut?.count == 60 + "✗ L2_IMBALANCE < 0.6".count)
+        #expect(cut?.contains("…  ") == false && cut?.contains("…") == true)
         #expect(view.statusLine(snapshot) == "10:01:02.000 last 580.10 bid 580.09 ask 580.12 pos FLAT 0 dayPL 0.00 trades 0 long 1/2 short 0/1")
     }
 

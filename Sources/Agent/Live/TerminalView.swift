@@ -1,8 +1,20 @@
+import Foundation
 import MarketData
 
 /// The live one-screen view of `fsd run`: redrawn in place with ANSI codes on a terminal.
 public struct TerminalView: Sendable {
-    public init() {}
+    /// The terminal's width: each checklist column gets half and is cut with `…` beyond it, so the
+    /// two sides stay side by side however many values a condition read.
+    public var columns: Int
+
+    public init(columns: Int = TerminalView.environmentColumns) {
+        self.columns = max(60, columns)
+    }
+
+    /// `$COLUMNS` when the shell exports it, else 120.
+    public static var environmentColumns: Int {
+        ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init) ?? 120
+    }
 
     /// The whole screen: cursor home, each line cleared to its end, the rest of the screen cleared.
     public func screen(_ snapshot: AgentSnapshot) -> String {
@@ -26,14 +38,15 @@ public struct TerminalView: Sendable {
         out.append("orders: " + (orders.isEmpty ? "none" : orders.joined(separator: " | ")))
         out.append("")
         let rows = max(s.longConditions.count, s.shortConditions.count)
-        let width = max(34, (s.longConditions.map(\.text.count).max() ?? 0) + 4)
+        let width = columns / 2
+        func fit(_ text: String) -> String { text.count < width ? text : String(text.prefix(width - 2)) + "…" }
         let longAll = !s.longConditions.isEmpty && s.longConditions.allSatisfy(\.passed)
         let shortAll = !s.shortConditions.isEmpty && s.shortConditions.allSatisfy(\.passed)
         out.append("LONG \(longAll ? "✓ SETUP" : "")".padded(toWidth: width) + "SHORT \(shortAll ? "✓ SETUP" : "")")
         for row in 0..<rows {
             func cell(_ conditions: [AgentSnapshot.Condition]) -> String {
                 guard row < conditions.count else { return "" }
-                return (conditions[row].passed ? "✓ " : "✗ ") + conditions[row].text
+                return fit((conditions[row].passed ? "✓ " : "✗ ") + conditions[row].text)
             }
             out.append(cell(s.longConditions).padded(toWidth: width) + cell(s.shortConditions))
         }
