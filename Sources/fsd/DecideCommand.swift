@@ -100,7 +100,8 @@ struct DecideCommand: AsyncParsableCommand {
             renderer = PromptRenderer(
                 strategy: compiled.definition,
                 template: try PromptTemplate.locate(
-                    explicit: template, strategyPath: strategy, strategyName: compiled.definition.name))
+                    explicit: template, strategyPath: strategy, strategyName: compiled.definition.name,
+                    strategyPrompt: compiled.definition.prompt))
         } catch let error as ModelSpecError {
             return try fail("error: --model: \(error)", status: 1)
         } catch {

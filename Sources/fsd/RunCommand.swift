@@ -198,7 +198,9 @@ struct AgentOptions: ParsableArguments {
             break
         }
         do {
-            let template = try PromptTemplate.locate(explicit: template, strategyPath: strategy)
+            let template = try PromptTemplate.locate(
+                explicit: template, strategyPath: strategy, strategyName: compiled.definition.name,
+                strategyPrompt: compiled.definition.prompt)
             guard let languageModel = try spec.makeModel() else { return Prepared(strategy: compiled, text: text, decider: .rules()) }
             return Prepared(strategy: compiled, text: text, decider: .model(languageModel, template: template))
         } catch {

@@ -1,5 +1,6 @@
 import Brain
 import Foundation
+import Strategy
 import Testing
 
 @Suite struct PromptTemplateTests {
@@ -70,5 +71,28 @@ import Testing
         #expect(
             try PromptTemplate.locate(explicit: nil, strategyPath: strategyPath, strategyName: "scalp").source
                 .hasSuffix("strategies/../prompts/scalp.md"))
+        // A template the strategy names with `prompt:` wins over both, relative to the strategy.
+        try Data(Self.minimal.utf8).write(to: root.appendingPathComponent("strategies/mine.md"))
+        #expect(
+            try PromptTemplate.locate(explicit: nil, strategyPath: strategyPath, strategyName: "scalp", strategyPrompt: "mine.md")
+                .source.hasSuffix("strategies/mine.md"))
+        #expect(throws: PromptTemplateError.self) {
+            try PromptTemplate.locate(explicit: nil, strategyPath: strategyPath, strategyPrompt: "missing.md")
+        }
+        // --template still wins over everything.
+        #expect(
+            try PromptTemplate.locate(
+                explicit: prompts.appendingPathComponent("system.md").path, strategyPath: strategyPath, strategyPrompt: "mine.md"
+            ).source.hasSuffix("prompts/system.md"))
+    }
+
+    @Test func aStrategyNamesItsTemplate() throws {
+        let compiled = try StrategyLoader.compile(
+            source: "name: s\nprompt: prompts/s.md\nentry:\n  long:\n    - name: a\n      when: L2_IMBALANCE > 1\n",
+            fileName: "s.yaml")
+        #expect(compiled.definition.prompt == "prompts/s.md")
+        let plain = try StrategyLoader.compile(
+            source: "name: s\nentry:\n  long:\n    - name: a\n      when: L2_IMBALANCE > 1\n", fileName: "s.yaml")
+        #expect(plain.definition.prompt == nil)
     }
 }

@@ -91,9 +91,17 @@ public struct PromptTemplate: Hashable, Sendable {
     /// beside the strategy's folder and then in the working directory, `<strategy name>.md` (a
     /// strategy's own template) or `system.md`; else the built-in copy of `prompts/system.md`.
     public static func locate(
-        explicit: String?, strategyPath: String?, strategyName: String? = nil
+        explicit: String?, strategyPath: String?, strategyName: String? = nil, strategyPrompt: String? = nil
     ) throws(PromptTemplateError) -> PromptTemplate {
         if let explicit { return try load(contentsOf: explicit) }
+        if let strategyPrompt {
+            // The strategy's own `prompt:` is relative to the strategy file, so the pair moves together.
+            guard !strategyPrompt.hasPrefix("/"), let strategyPath, strategyPath.contains("/") else {
+                return try load(contentsOf: strategyPrompt)
+            }
+            let folder = strategyPath.split(separator: "/", omittingEmptySubsequences: false).dropLast().joined(separator: "/")
+            return try load(contentsOf: "\(folder.isEmpty ? "" : folder + "/")\(strategyPrompt)")
+        }
         var folders: [String] = []
         if let strategyPath {
             var components = strategyPath.split(separator: "/", omittingEmptySubsequences: false).map(String.init)

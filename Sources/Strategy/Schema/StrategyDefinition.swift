@@ -16,6 +16,9 @@ public struct StrategyDefinition: Hashable, Sendable {
     public let hints: [StrategyHint]
     public let risk: RiskSettings
     public let features: FeatureParameters
+    /// The prompt template the file names (`prompt:`), relative to the file's folder; nil uses
+    /// `prompts/<name>.md` or `prompts/system.md`.
+    public let prompt: String?
     /// FNV-1a 64-bit of the file's bytes, 16 hex digits: tells a reload that the file changed.
     public let sourceHash: String
 
