@@ -35,6 +35,11 @@ struct RunCommand: AsyncParsableCommand {
             journal ends. Editing the strategy file while running swaps it in at the next tick when it \
             compiles; otherwise its diagnostics are printed and the running strategy stays.
 
+            With --broker ibkr it trades live through TWS / IB Gateway (--host, --port 7497 paper TWS by \
+            default, --client-id): it connects, waits until positions, orders and executions are read \
+            back, checks --symbol, takes the average daily volume from TWS unless --adv is given, and \
+            refuses new entries while the connection is not ready (see docs/IBKR.md).
+
             Ctrl-C stops cleanly: cancel every order, flatten, journal. Exit status: 0 ok, 1 invalid \
             input (options, strategy), 2 runtime failure (data, journal, model server).
 
@@ -42,6 +47,8 @@ struct RunCommand: AsyncParsableCommand {
               fsd run --strategy strategies/momentum.yaml --model rules --speed 60
               fsd run --strategy strategies/momentum.yaml                  # ollama deepseek-r1:8b, real time
               fsd run --strategy strategies/momentum.yaml --model openai:http://127.0.0.1:8765#gemma3-270m
+              fsd run --broker ibkr --symbol TSLA --strategy strategies/momentum.yaml --model rules
+              fsd run --broker ibkr --symbol TSLA --strategy strategies/momentum.yaml --port 4002 --client-id 3
               fsd run --strategy my.yaml --data ../shared/data/lobster/AAPL_2012-06-21_34200000_57600000_message_1.csv.gz
             See docs/AGENT.md for the loop, the gate, the journal and crash recovery.
             """
