@@ -4,6 +4,7 @@ import Brain
 import Dispatch
 import Execution
 import Foundation
+import IBKR
 import MarketData
 import Strategy
 
@@ -34,6 +35,11 @@ struct RunCommand: AsyncParsableCommand {
             journal ends. Editing the strategy file while running swaps it in at the next tick when it \
             compiles; otherwise its diagnostics are printed and the running strategy stays.
 
+            With --broker ibkr it trades live through TWS / IB Gateway (--host, --port 7497 paper TWS by \
+            default, --client-id): it connects, waits until positions, orders and executions are read \
+            back, checks --symbol, takes the average daily volume from TWS unless --adv is given, and \
+            refuses new entries while the connection is not ready (see docs/IBKR.md).
+
             Ctrl-C stops cleanly: cancel every order, flatten, journal. Exit status: 0 ok, 1 invalid \
             input (options, strategy), 2 runtime failure (data, journal, model server).
 
@@ -41,6 +47,8 @@ struct RunCommand: AsyncParsableCommand {
               fsd run --strategy strategies/momentum.yaml --model rules --speed 60
               fsd run --strategy strategies/momentum.yaml                  # ollama deepseek-r1:8b, real time
               fsd run --strategy strategies/momentum.yaml --model openai:http://127.0.0.1:8765#gemma3-270m
+              fsd run --broker ibkr --symbol TSLA --strategy strategies/momentum.yaml --model rules
+              fsd run --broker ibkr --symbol TSLA --strategy strategies/momentum.yaml --port 4002 --client-id 3
               fsd run --strategy my.yaml --data ../shared/data/lobster/AAPL_2012-06-21_34200000_57600000_message_1.csv.gz
             See docs/AGENT.md for the loop, the gate, the journal and crash recovery.
             """
@@ -54,8 +62,17 @@ struct RunCommand: AsyncParsableCommand {
     @Option(help: "Replay speed: data seconds per wall second; 0 = as fast as possible.")
     var speed: Double = 1
 
-    @Option(help: "Account name the journal keeps the day for.")
-    var account = "sim"
+    @Option(help: "Account name the journal keeps the day for (default: sim, or the IBKR managed account).")
+    var account: String?
+
+    @Option(help: "--broker ibkr: TWS / IB Gateway host.")
+    var host = "127.0.0.1"
+
+    @Option(help: "--broker ibkr: 7497 paper TWS, 7496 live TWS, 4002 paper IB Gateway, 4001 live IB Gateway.")
+    var port = 7497
+
+    @Option(help: "--broker ibkr: the API client id (unique per connection).")
+    var clientID = 1
 
     @Option(help: "Stop cleanly at this session time (HH:MM or HH:MM:SS).")
     var until: String?
@@ -66,15 +83,20 @@ struct RunCommand: AsyncParsableCommand {
     func validate() throws {
         guard speed >= 0, speed <= 1_000_000 else { Console.fail("error: --speed must be between 0 and 1000000 (0 = as fast as possible)", status: 1) }
         if let until, SessionTime.parse(until) == nil { Console.fail("error: --until must be HH:MM or HH:MM:SS, e.g. 11:30", status: 1) }
+        if !(1...65_535).contains(port) { Console.fail("error: --port must be 1...65535, got \(port)", status: 1) }
+        if broker == "ibkr" {
+            guard let symbol = options.symbol, !symbol.isEmpty, symbol.allSatisfy({ $0.isLetter || $0 == "." }) else {
+                Console.fail("error: --broker ibkr needs --symbol, a US stock such as TSLA", status: 1)
+            }
+        }
         try options.check()
     }
 
     func run() async throws {
         guard broker == "sim" else {
-            if broker == "ibkr" {
-                Console.fail("error: --broker ibkr is not available in this build yet (the IBKR adapter is not wired into fsd run); use --broker sim", status: 2)
-            }
-            Console.fail("error: --broker must be sim or ibkr, not '\(broker)'", status: 1)
+            guard broker == "ibkr" else { Console.fail("error: --broker must be sim or ibkr, not '\(broker)'", status: 1) }
+            await runIBKR()
+            return
         }
         let prepared = await options.prepare()
         let symbol: String
@@ -94,7 +116,7 @@ struct RunCommand: AsyncParsableCommand {
         let signals = SignalHandlers(stop: stop)
         defer { signals.cancel() }
         let configuration = LiveRunner.Configuration(
-            dataPath: options.data, strategyPath: options.strategy, speed: speed, journalPath: journalPath, account: account,
+            dataPath: options.data, strategyPath: options.strategy, speed: speed, journalPath: journalPath, account: account ?? "sim",
             averageDailyVolume: options.adv, exchange: options.exchangeConfiguration, view: terminal ? .terminal : .plain,
             until: until.flatMap(SessionTime.parse))
         Console.announce("fsd run: \(symbol) \(date) via the simulated exchange, speed \(speed == 0 ? "max" : "×\(speed)"), model \(prepared.decider.description)")
@@ -111,6 +133,22 @@ struct RunCommand: AsyncParsableCommand {
             if terminal { Console.write("\u{1B}[?25h\n") }
             Console.fail("\(error)", status: 2)
         }
+    }
+
+    private func runIBKR() async {
+        let session = IBKRRunSession(host: host, port: port, clientID: clientID, symbol: (options.symbol ?? "").uppercased())
+        let prepared = await options.prepare(replay: false)
+        let (connection, contract, adv) = await session.connect(adv: options.adv)
+        let terminal = !plain && isTerminal(1)
+        let stop = StopRequest()
+        let signals = SignalHandlers(stop: stop)
+        defer { signals.cancel() }
+        let configuration = LiveRunner.Configuration(
+            dataPath: "", strategyPath: options.strategy, speed: 1, journalPath: "", averageDailyVolume: adv,
+            view: terminal ? .terminal : .plain, until: until.flatMap(SessionTime.parse))
+        await session.run(
+            connection: connection, contract: contract, configuration: configuration, prepared: prepared, journalOverride: options.journal,
+            accountOverride: account, stop: stop, terminal: terminal)
     }
 }
 
@@ -158,7 +196,8 @@ struct AgentOptions: ParsableArguments {
     }
 
     /// Loads the strategy and the model; on a problem prints it and exits (1 input, 2 no server).
-    func prepare() async -> Prepared {
+    /// - Parameter replay: false for a live broker, which gives the average daily volume itself.
+    func prepare(replay: Bool = true) async -> Prepared {
         let compiled: CompiledStrategy
         do {
             compiled = try StrategyLoader.load(contentsOf: strategy)
@@ -168,7 +207,7 @@ struct AgentOptions: ParsableArguments {
             Console.fail("\(strategy): error: \(error)", status: 2)
         }
         let text = FileManager.default.contents(atPath: strategy).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        if adv == nil {
+        if adv == nil && replay {
             Console.announce(
                 "note: RVOL_DAY is null: a replay file carries no average daily volume; pass --adv SHARES "
                     + "(e.g. --adv 2100000 for the bundled GOOG session), or every rule reading RVOL_DAY is false")

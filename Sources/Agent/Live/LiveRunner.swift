@@ -47,11 +47,11 @@ public final class LiveRunner {
     }
 
     public let configuration: Configuration
-    private var strategy: CompiledStrategy
-    private let strategyText: String
-    private let decider: Decider
-    private let stopRequest: StopRequest
-    private let output: @Sendable (String) -> Void
+    var strategy: CompiledStrategy
+    let strategyText: String
+    let decider: Decider
+    let stopRequest: StopRequest
+    let output: @Sendable (String) -> Void
 
     /// - Parameters:
     ///   - strategyText: the file's text as loaded, where hot reload starts from.

@@ -50,6 +50,9 @@ extension AgentCore {
         default: break
         }
         var verdict = gate.judge(command, askedAt: question.askedAt, arrivedAt: time, state: state, setups: setups)
+        if verdict.kind == .accepted, command.isEntry, let block = entryBlock {
+            verdict = GateVerdict(.refused, "refused \(command.keyword): \(block)")
+        }
         let holding = state.account.position != 0 || !state.activeOrders.isEmpty
         if !(holding && Self.modelCall(answer) == .wait) {
             // The matrix is about entries: a wait while holding a position has no setup to agree on.

@@ -44,6 +44,9 @@ public final class AgentCore {
     public internal(set) var lastDecision: String?
     public internal(set) var lastVerdict: String?
     public internal(set) var lastEvent: String?
+    /// Why new entries are refused right now (a live broker not connected and reconciled, a stop
+    /// under way); nil lets the gate and risk decide alone. Exits and stops are never blocked.
+    public var entryBlock: String?
 
     /// - Parameters:
     ///   - broker: where orders go; when it is a `SimulatedExchange` pass it as `exchange` too.

@@ -1,0 +1,26 @@
+import Execution
+public import MarketData
+
+extension AgentCore {
+    /// A live broker answers asynchronously: collects its reports (fills, cancels) at `time`
+    /// without a full tick, while a stop waits for the flatten to complete.
+    public func pollBroker(at time: Timestamp) {
+        let context = plainContext(engine.marketState(at: time), at: time)
+        let updates = execution.update(market: context)
+        if !updates.isEmpty { record(updates, at: time) }
+    }
+
+    /// Cancels every order and flattens the position through the broker, journaled; the caller
+    /// polls (`pollBroker`) until `isFlat`, then calls `stop(reason:at:)`. Entries stay blocked.
+    public func beginFlatten(reason: String, at time: Timestamp) {
+        entryBlock = "stopping (\(reason))"
+        inFlight = nil
+        let market = engine.marketState(at: time)
+        let context = MarketContext(state: market, time: time, lastDataTime: engine.lastEventTime)
+        let updates = execution.update(market: context)
+        if !updates.isEmpty { record(updates, at: time) }
+        if !isFlat, case .success(let events) = execution.execute(.cancelAllAndFlatten(reason: "stop: \(reason)"), market: context) {
+            record(events, at: time)
+        }
+    }
+}
