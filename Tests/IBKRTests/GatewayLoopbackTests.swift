@@ -29,7 +29,7 @@ import Testing
     }
 
     func makeConnection(_ port: Int) -> IBKRConnection {
-        IBKRConnection(configuration: IBKRConfiguration(port: port, clientID: 7, timeout: .seconds(5), reconnect: ReconnectPolicy(initialDelay: .milliseconds(50), maximumDelay: .milliseconds(200))))
+        IBKRConnection(configuration: IBKRConfiguration(port: port, clientID: 7, timeout: .seconds(30), reconnect: ReconnectPolicy(initialDelay: .milliseconds(50), maximumDelay: .milliseconds(200))))
     }
 
     func eventually(_ timeout: Duration = .seconds(10), _ condition: () async -> Bool) async -> Bool {

@@ -12,7 +12,7 @@ import Testing
     /// A connected client with every error and position message it receives collected.
     func connect(_ port: Int, clientID: Int = 7) async throws -> (IBKRConnection, ErrorBox, PositionBox, Task<Void, Never>) {
         let connection = IBKRConnection(
-            configuration: IBKRConfiguration(port: port, clientID: clientID, timeout: .seconds(5)))
+            configuration: IBKRConfiguration(port: port, clientID: clientID, timeout: .seconds(30)))
         let events = await connection.events()
         let errors = ErrorBox()
         let positions = PositionBox()
