@@ -8,17 +8,17 @@ import Testing
         return try #require(object, "stdout is not one JSON object: \(outcome.stdout) \(outcome.stderr)")
     }
 
-    @Test func aFullDayWithTheRulesTradesFlattensOnCompiledExitsAndReports() throws {
+    @Test func theRulesTradeFlattenOnCompiledExitsAndReport() throws {
         let folder = try RunProcess.temporaryFolder()
         let journal = folder.appendingPathComponent("bt.jsonl").path
         let report = folder.appendingPathComponent("report.html").path
         let outcome = try RunProcess.run([
             "backtest", "--strategy", RunProcess.fixtures.appendingPathComponent("eager.yaml").path, "--model", "rules",
-            "--journal", journal, "--report", report, "--json",
+            "--journal", journal, "--report", report, "--json", "--to", "10:30",
         ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let summary = try json(outcome)
-        // eager.yaml allows 10 trades a day and the session has setups all day long.
+        // eager.yaml allows 10 trades a day, and the first hour of the session has setups enough.
         #expect(summary["trades"] as? Int == 10)
         #expect(summary["halted"] is NSNull)
         #expect((summary["model"] as? String)?.hasPrefix("rules (the compiled checklist decides alone") == true)
@@ -62,7 +62,7 @@ import Testing
     @Test func theLossLimitHaltsAndNothingTradesAfterwards() throws {
         let outcome = try RunProcess.run([
             "backtest", "--strategy", RunProcess.fixtures.appendingPathComponent("tinyloss.yaml").path, "--model", "rules",
-            "--no-journal", "--json",
+            "--no-journal", "--json", "--to", "10:30",
         ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let summary = try json(outcome)

@@ -16,7 +16,7 @@ import Testing
         let folder = try RunProcess.temporaryFolder()
         let journal = folder.appendingPathComponent("day.jsonl").path
         let arguments = ["run", "--strategy", strategy("eager.yaml"), "--model", "rules", "--speed", "0", "--journal", journal, "--plain"]
-        let first = try RunProcess.start(arguments + ["--until", "12:00"])
+        let first = try RunProcess.start(arguments + ["--until", "10:30"])
         let reached = RunProcess.waitForJournal(journal, seconds: 120) { $0.contains("\"daily_trades\":3") }
         RunProcess.kill9(first)
         try #require(reached, "the run never reached 3 trades")
@@ -52,13 +52,13 @@ import Testing
         let folder = try RunProcess.temporaryFolder()
         let journal = folder.appendingPathComponent("day.jsonl").path
         let arguments = ["run", "--strategy", strategy("tinyloss.yaml"), "--model", "rules", "--journal", journal, "--plain"]
-        let first = try RunProcess.start(arguments + ["--speed", "0"])
+        let first = try RunProcess.start(arguments + ["--speed", "0", "--until", "10:30"])
         let halted = RunProcess.waitForJournal(journal, seconds: 120) { $0.contains("\"type\":\"halt\"") }
         RunProcess.kill9(first)
         try #require(halted, "the run never halted")
         let tradesAtHalt = try #require(lastSnapshot(try RunProcess.records(journal))?["daily_trades"] as? Int)
 
-        let second = try RunProcess.run(arguments + ["--speed", "0", "--until", "12:00"])
+        let second = try RunProcess.run(arguments + ["--speed", "0", "--until", "10:30"])
         #expect(second.status == 0, "\(second.stderr)")
         #expect(second.stdout.contains("HALTED since"))
         let after = try RunProcess.records(journal)
