@@ -125,19 +125,7 @@ extension LiveRunner {
         let stoppedAt = core.stop(reason: stopReason, at: max(clock.now(), floor))
         try journal.close()
         if let failure = core.journalFailure { throw failure }
-        var summary = BacktestSummary(
-            strategyName: core.strategy.definition.name, strategyHash: core.strategy.definition.sourceHash, symbol: feed.symbol,
-            dataPath: configuration.dataPath, model: decider.description, latencyCharged: "real (live)")
-        summary.title = "Run"
-        summary.date = session
-        summary.to = stoppedAt
-        summary.statistics = core.statistics
-        summary.realizedPL = core.execution.account.realizedPL
-        summary.commissions = core.execution.account.commissions
-        summary.finalPL = core.execution.account.dailyPL
-        summary.wallSeconds = Double(monotonicNanos() - wallStart) / 1e9
-        summary.journalPath = configuration.journalPath
-        summary.halted = core.execution.halt?.reason
+        let summary = runSummary(core, symbol: feed.symbol, session: session, stoppedAt: stoppedAt, wallStart: wallStart)
         output(
             "stopped: \(stopReason); \(core.isFlat ? "flat" : "NOT FLAT"), day P&L \(summary.finalPL.formatted(decimals: 2)), "
                 + "trades \(core.execution.account.dailyTrades)")

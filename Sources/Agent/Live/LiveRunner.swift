@@ -106,11 +106,7 @@ public final class LiveRunner {
         let answers = AnswerInbox()
         var watcher = FileWatcher(path: configuration.strategyPath, contents: strategyText)
         var lastPoll = ContinuousClock.now
-        var lastDraw = ContinuousClock.now - .seconds(1)
-        var lastStatus: Timestamp?
-        var printedEvent: String?
-        var printedVerdict: String?
-        let view = TerminalView()
+        var display = LiveDisplay()
         var modelTask: Task<Void, Never>?
         var stopReason = "end of data"
         let fast = configuration.speed <= 0
@@ -165,28 +161,8 @@ public final class LiveRunner {
                     }
                 }
             }
-            switch configuration.view {
-            case .terminal where wallNow - lastDraw >= .milliseconds(200):
-                lastDraw = wallNow
-                var snapshot = core.viewSnapshot(at: now)
-                snapshot.speed = fast ? "max speed" : "×\(configuration.speed)"
-                output(view.screen(snapshot))
-            case .plain:
-                if let event = core.lastEvent, event != printedEvent {
-                    printedEvent = event
-                    output(event)
-                }
-                if let verdict = core.lastVerdict, verdict != printedVerdict {
-                    printedVerdict = verdict
-                    output("\(now.clock) \(core.lastDecision ?? ""): \(verdict)")
-                }
-                if lastStatus.map({ now - $0 >= .seconds(60) }) ?? true {
-                    lastStatus = now
-                    output(view.statusLine(core.viewSnapshot(at: now)))
-                }
-            default:
-                break
-            }
+            display.show(
+                core, at: now, mode: configuration.view, label: fast ? "max speed" : "×\(configuration.speed)", output: output)
             if !fast {
                 let due = min(next?.time ?? core.nextTick, core.nextTick)
                 let wait = min(clock.wallDelay(until: due), .milliseconds(20))
@@ -200,8 +176,15 @@ public final class LiveRunner {
         let stoppedAt = core.stop(reason: stopReason, at: max(lastData, core.nextTick - .milliseconds(200)))
         try journal.close()
         if let failure = core.journalFailure { throw failure }
+        let summary = runSummary(core, symbol: source.symbol, session: session, stoppedAt: stoppedAt, wallStart: wallStart)
+        output("stopped: \(stopReason); day P&L \(summary.finalPL.formatted(decimals: 2)), trades \(core.execution.account.dailyTrades)")
+        return summary
+    }
+
+    /// The summary a run prints and returns when it stops, replayed or live.
+    func runSummary(_ core: AgentCore, symbol: String, session: SessionDate, stoppedAt: Timestamp, wallStart: Int64) -> BacktestSummary {
         var summary = BacktestSummary(
-            strategyName: core.strategy.definition.name, strategyHash: core.strategy.definition.sourceHash, symbol: source.symbol,
+            strategyName: core.strategy.definition.name, strategyHash: core.strategy.definition.sourceHash, symbol: symbol,
             dataPath: configuration.dataPath, model: decider.description, latencyCharged: "real (live)")
         summary.title = "Run"
         summary.date = session
@@ -213,7 +196,6 @@ public final class LiveRunner {
         summary.wallSeconds = Double(monotonicNanos() - wallStart) / 1e9
         summary.journalPath = configuration.journalPath
         summary.halted = core.execution.halt?.reason
-        output("stopped: \(stopReason); day P&L \(summary.finalPL.formatted(decimals: 2)), trades \(core.execution.account.dailyTrades)")
         return summary
     }
 }
