@@ -3,20 +3,8 @@ import Testing
 
 /// Runs the built `fsd` binary as a subprocess, for the validate and explain end-to-end tests.
 enum ValidateExplainRunner {
-    static let repositoryRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent()
-
-    /// `fsd` beside the test bundle (SwiftPM builds every product into one directory).
-    static let binary: URL? = {
-        var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
-        for _ in 0..<5 {
-            let candidate = directory.appendingPathComponent("fsd")
-            if FileManager.default.isExecutableFile(atPath: candidate.path) { return candidate }
-            directory = directory.deletingLastPathComponent()
-        }
-        let fallback = repositoryRoot.appendingPathComponent(".build/debug/fsd")
-        return FileManager.default.isExecutableFile(atPath: fallback.path) ? fallback : nil
-    }()
+    static var repositoryRoot: URL { RunProcess.repositoryRoot }
+    static var binary: URL? { RunProcess.binary }
 
     struct Outcome {
         var status: Int32
