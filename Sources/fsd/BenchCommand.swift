@@ -35,6 +35,7 @@ struct BenchCommand: ParsableCommand {
               fsd bench
               fsd bench --data ../shared/data/lobster/AAPL_2012-06-21_34200000_57600000_message_1.csv.gz --json
               fsd bench --data day.fsdr --runs 9
+              perf record -g fsd bench --reading-only --runs 20
 
             Exit codes: 0 measured, 1 invalid data or arguments, 2 unreadable file.
             """
@@ -48,6 +49,9 @@ struct BenchCommand: ParsableCommand {
 
     @Option(help: "Milliseconds of data time between state builds.")
     var stateIntervalMs = 200
+
+    @Flag(help: "Measure only the two reading rows (read only, read+book+features), e.g. under a profiler.")
+    var readingOnly = false
 
     @Flag(help: "Print the report as one JSON object.")
     var json = false
@@ -63,7 +67,8 @@ struct BenchCommand: ParsableCommand {
             }
             let path = try ReplayInput.resolve(data)
             let report = try BenchRunner(
-                path: path, runs: runs, interval: Int64(stateIntervalMs) * Timestamp.nanosPerMillisecond
+                path: path, runs: runs, interval: Int64(stateIntervalMs) * Timestamp.nanosPerMillisecond,
+                readingOnly: readingOnly
             )
             .measure()
             print(json ? report.json : report.text)
@@ -79,6 +84,8 @@ struct BenchRunner {
     let path: String
     let runs: Int
     let interval: Int64
+    /// Stop after the two reading measurements.
+    var readingOnly = false
 
     func measure() throws -> BenchReport {
         var report = BenchReport(data: path)
@@ -117,6 +124,7 @@ struct BenchRunner {
             return (engine.eventCount, elapsed)
         }
         var statesPerSecond: [Double] = []
+        if readingOnly { return report }
         report.full = try rate { () throws -> (Int, Elapsed) in
             let source = try ReplayInput.open(path)
             var engine = FeatureEngine(symbol: source.symbol)
@@ -308,26 +316,33 @@ struct BenchReport: Codable {
             let label = name.padding(toLength: 22, withPad: " ", startingAt: 0)
             return "  " + label
                 + String(
-                    format: "%8.2f M %8.2f M     %8.2f M %8.2f M", rate.wall / 1e6, rate.wall * perMessage / 1e6,
-                    rate.cpu / 1e6, rate.cpu * perMessage / 1e6)
+                    format: "%8.2f M %8.2f M     %8.2f M %8.2f M", rate.wall * perMessage / 1e6, rate.wall / 1e6,
+                    rate.cpu * perMessage / 1e6, rate.cpu / 1e6)
         }
-        return """
-            \(symbol) \(format) \(data)
-            \(events) events in \(messages) messages (batches), \(trades) trades, \(stateBuilds) state builds; medians of the runs
-                                    per wall-clock second      per CPU second
-                                      events   messages        events   messages
-            \(row("read only", readOnly))
-            \(row("read+book+features", readBookFeatures))
-            \(row("full (+ states)", full))
-            \(row("book+features (mem)", bookFeaturesInMemory))
-            \(row("book only (mem)", bookOnlyInMemory))
-            state builds     \(String(format: "%.0f", fullStateBuildsPerSecond)) per wall-clock second in the full replay
-            per event        p50 \(eventP50Ns) ns   p99 \(eventP99Ns) ns
-            per state build  p50 \(stateP50Ns) ns   p99 \(stateP99Ns) ns   max \(stateMaxNs) ns
-            (timer overhead, included above: \(timerOverheadNs) ns)
-            peak memory      \(String(format: "%.1f", peakMemoryStreamingMB)) MiB streaming, \
-            \(String(format: "%.1f", peakMemoryMB)) MiB with every event in memory
-            """
+        var lines = [
+            "\(symbol) \(format) \(data)",
+            "\(messages) messages (LOBSTER rows; the peers' events) = \(events) events (deltas and trades), "
+                + "\(trades) trades; medians of the runs",
+            "                        per wall-clock second      per CPU second (all threads)",
+            "                        messages     events        messages     events",
+            row("read only", readOnly),
+            row("read+book+features", readBookFeatures),
+        ]
+        // `--reading-only` stops before the rest.
+        guard full.wall > 0 else { return lines.joined(separator: "\n") }
+        lines += [
+            row("full (+ states)", full),
+            row("book+features (mem)", bookFeaturesInMemory),
+            row("book only (mem)", bookOnlyInMemory),
+            "state builds     \(stateBuilds), \(String(format: "%.0f", fullStateBuildsPerSecond)) per wall-clock second "
+                + "in the full replay",
+            "per event        p50 \(eventP50Ns) ns   p99 \(eventP99Ns) ns",
+            "per state build  p50 \(stateP50Ns) ns   p99 \(stateP99Ns) ns   max \(stateMaxNs) ns",
+            "(timer overhead, included above: \(timerOverheadNs) ns)",
+            "peak memory      \(String(format: "%.1f", peakMemoryStreamingMB)) MiB streaming, "
+                + "\(String(format: "%.1f", peakMemoryMB)) MiB with every event in memory",
+        ]
+        return lines.joined(separator: "\n")
     }
 
     var json: String {
