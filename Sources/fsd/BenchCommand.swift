@@ -99,7 +99,7 @@ struct BenchRunner {
             var count = 0
             var batches = 0
             let elapsed = try Self.time {
-                try ReplayInput.replay(source, path: path) { event in
+                try Self.replay(source) { event in
                     checksum &+= event.time.nanos
                     count += 1
                     if event.endsBatch { batches += 1 }
@@ -115,7 +115,7 @@ struct BenchRunner {
             let source = try ReplayInput.open(path)
             var engine = FeatureEngine(symbol: source.symbol)
             let elapsed = try Self.time {
-                try ReplayInput.replay(source, path: path) { event in
+                try Self.replay(source) { event in
                     engine.apply(event)
                     return true
                 }
@@ -132,7 +132,7 @@ struct BenchRunner {
             var states = 0
             var sink = 0
             let elapsed = try Self.time {
-                try ReplayInput.replay(source, path: path) { event in
+                try Self.replay(source) { event in
                     if next == nil { next = event.time.nanos + interval }
                     while let tick = next, tick < event.time.nanos {
                         sink &+= engine.marketState(at: Timestamp(nanos: tick)).domWalls.count
@@ -172,6 +172,24 @@ struct BenchRunner {
         measureLatencies(events, into: &report)
         report.peakMemoryMB = Self.peakMemoryMB()
         return report
+    }
+
+    /// `ReplayInput.replay` through `read(into:)`: the reader fills a batch in its tight loop and
+    /// the body runs over it, as a replay that owns its loop can.
+    private static func replay(_ source: ReplaySource, _ body: (TimedEvent) -> Bool) throws {
+        let batch = UnsafeMutableBufferPointer<TimedEvent>.allocate(capacity: 256)
+        defer { batch.deallocate() }
+        do {
+            while true {
+                let count = try source.read(into: batch)
+                if count == 0 { return }
+                for index in 0..<count {
+                    guard body(batch[index]) else { return }
+                }
+            }
+        } catch let error as ReplayError {
+            throw CommandFailure("\(error)", exitCode: error.exitCode)
+        }
     }
 
     private func loadEvents() throws -> [TimedEvent] {

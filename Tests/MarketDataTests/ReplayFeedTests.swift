@@ -20,7 +20,7 @@ import Testing
         let source = try ReplaySource.open(path: TestFiles.sampleMessages)
         let buffer = UnsafeMutableBufferPointer<TimedEvent>.allocate(capacity: 1000)
         defer { buffer.deallocate() }
-        var reader = source
+        let reader = source
         var total = 0
         var trades = 0
         while true {

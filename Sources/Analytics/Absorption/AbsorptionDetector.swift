@@ -16,10 +16,11 @@ struct AbsorptionDetector: Sendable {
 
     private var bid: BestLevelTracker
     private var ask: BestLevelTracker
+    // `Ring`s, copied together by `makeUnique` once per call when another value shares them.
     /// Seller-initiated prints (they hit the bid side).
-    private var sells = RingBuffer<Hit>(capacity: 256)
+    private var sells = Ring<Hit>(capacity: 256)
     /// Buyer-initiated prints (they lift the ask side).
-    private var buys = RingBuffer<Hit>(capacity: 256)
+    private var buys = Ring<Hit>(capacity: 256)
     private var sequence = 0
     private let parameters: FeatureParameters
 
@@ -30,6 +31,7 @@ struct AbsorptionDetector: Sendable {
     }
 
     /// Records the best levels after a row (a batch end).
+    @inline(__always)
     mutating func observe(bestBid: BookLevel?, bestAsk: BookLevel?, at time: Timestamp) {
         bid.observe(bestBid, at: time)
         ask.observe(bestAsk, at: time)
@@ -38,19 +40,21 @@ struct AbsorptionDetector: Sendable {
     mutating func add(_ trade: ClassifiedTrade) {
         sequence += 1
         let hit = Hit(time: trade.time.nanos, price: trade.price, size: trade.size, sequence: sequence)
+        makeUnique()
         if trade.side == .sell {
             sells.append(hit)
-            Self.evict(&sells, before: trade.time.nanos - bid.window)
+            Self.evict(sells, before: trade.time.nanos - bid.window)
         } else {
             buys.append(hit)
-            Self.evict(&buys, before: trade.time.nanos - ask.window)
+            Self.evict(buys, before: trade.time.nanos - ask.window)
         }
     }
 
     mutating func read(at now: Timestamp, into state: inout MarketState) {
         let cutoff = now.nanos - bid.window
-        Self.evict(&sells, before: cutoff)
-        Self.evict(&buys, before: cutoff)
+        makeUnique()
+        Self.evict(sells, before: cutoff)
+        Self.evict(buys, before: cutoff)
         let bidHit = Self.absorbing(bid.window(at: now), hits: sells, parameters)
         let askHit = Self.absorbing(ask.window(at: now), hits: buys, parameters)
         let winner: (side: QuoteSide, price: Price)?
@@ -68,7 +72,7 @@ struct AbsorptionDetector: Sendable {
 
     /// The absorbing level and the sequence number of its latest print, or nil.
     private static func absorbing(
-        _ window: BestLevelTracker.Window?, hits: RingBuffer<Hit>, _ parameters: FeatureParameters
+        _ window: BestLevelTracker.Window?, hits: Ring<Hit>, _ parameters: FeatureParameters
     ) -> (price: Price, latest: Int)? {
         guard let window else { return nil }
         var volume: Int64 = 0
@@ -84,7 +88,14 @@ struct AbsorptionDetector: Sendable {
         return (window.price, latest)
     }
 
-    private static func evict(_ hits: inout RingBuffer<Hit>, before cutoff: Int64) {
+    private static func evict(_ hits: Ring<Hit>, before cutoff: Int64) {
         while let oldest = hits.first, oldest.time <= cutoff { hits.removeFirst() }
+    }
+
+    @inline(__always)
+    private mutating func makeUnique() {
+        guard !isKnownUniquelyReferenced(&sells) else { return }
+        sells = sells.copy()
+        buys = buys.copy()
     }
 }

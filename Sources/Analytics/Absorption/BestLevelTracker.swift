@@ -32,18 +32,31 @@ struct BestLevelTracker: Sendable {
     private(set) var price: Price?
     /// When `price` became best.
     private var since: Int64 = 0
-    private var segments = RingBuffer<Segment>(capacity: 64)
+    /// The size of the newest segment, kept here so that an unchanged row is recognised without
+    /// reaching into the rings.
+    private var size: Int64?
+    // Rings rather than `RingBuffer`s: a row makes up to a dozen queue operations, and one
+    // uniqueness check per row (`makeUnique`) keeps the value semantics for all of them.
+    private var segments = Ring<Segment>(capacity: 64)
     /// Sizes strictly decreasing from first to last.
-    private var maxima = RingBuffer<Span>(capacity: 64)
+    private var maxima = Ring<Span>(capacity: 64)
     /// Sizes strictly increasing from first to last.
-    private var minima = RingBuffer<Span>(capacity: 64)
+    private var minima = Ring<Span>(capacity: 64)
 
     init(windowSeconds: Int) {
         window = WindowLength.nanos(seconds: windowSeconds)
     }
 
     /// Records the side's best level after a row (nil when the side is empty).
+    @inline(__always)
     mutating func observe(_ level: BookLevel?, at time: Timestamp) {
+        // Most rows leave the best level as it was: decided inline, nothing to write.
+        if let level, level.price == price, level.size == size { return }
+        record(level, at: time)
+    }
+
+    private mutating func record(_ level: BookLevel?, at time: Timestamp) {
+        makeUnique()
         guard let level else {
             price = nil
             clear()
@@ -53,8 +66,6 @@ struct BestLevelTracker: Sendable {
             price = level.price
             since = time.nanos
             clear()
-        } else if let current = segments.last, current.size == level.size {
-            return
         }
         push(size: level.size, at: time.nanos)
     }
@@ -64,6 +75,7 @@ struct BestLevelTracker: Sendable {
     mutating func window(at now: Timestamp) -> Window? {
         let cutoff = now.nanos - window
         guard let price, since <= cutoff else { return nil }
+        makeUnique()
         evict(before: cutoff)
         guard let first = segments.first, let last = segments.last, let largest = maxima.first,
             let smallest = minima.first
@@ -80,15 +92,10 @@ struct BestLevelTracker: Sendable {
             integral = previous.integral + Double(previous.size) * Double(time - previous.start)
         }
         segments.append(Segment(start: time, size: size, integral: integral))
+        self.size = size
         // The previous row ends now; it is the last entry of both queues.
-        if var previous = maxima.removeLast() {
-            previous.end = time
-            maxima.append(previous)
-        }
-        if var previous = minima.removeLast() {
-            previous.end = time
-            minima.append(previous)
-        }
+        maxima.updateLast { $0.end = time }
+        minima.updateLast { $0.end = time }
         // An entry no larger (smaller) than the new one can never be the window's maximum
         // (minimum) again: the new one lasts at least as long in every later window.
         while let back = maxima.last, back.size <= size { maxima.removeLast() }
@@ -106,7 +113,17 @@ struct BestLevelTracker: Sendable {
         while let front = minima.first, front.end <= cutoff { minima.removeFirst() }
     }
 
+    /// Copies the rings when another value shares them (all three are always shared together).
+    @inline(__always)
+    private mutating func makeUnique() {
+        guard !isKnownUniquelyReferenced(&segments) else { return }
+        segments = segments.copy()
+        maxima = maxima.copy()
+        minima = minima.copy()
+    }
+
     private mutating func clear() {
+        size = nil
         segments.removeAll()
         maxima.removeAll()
         minima.removeAll()

@@ -1,71 +1,63 @@
 /// A first-in first-out queue in contiguous storage that reuses its slots, so a trailing window
-/// allocates only while it grows to its busiest size and never again after that.
+/// allocates only while it grows to its busiest size and never again after that. A value type:
+/// copies share a `Ring` until one of them writes (one uniqueness check per mutation; the hot
+/// paths hold a `Ring` and check once per event).
 struct RingBuffer<Element> {
-    private var storage: [Element] = []
-    /// Storage index of the oldest element.
-    private var head = 0
-    private(set) var count = 0
+    private var ring: Ring<Element>
 
     init(capacity: Int = 16) {
-        storage.reserveCapacity(max(1, capacity))
+        ring = Ring(capacity: capacity)
     }
 
-    var isEmpty: Bool { count == 0 }
+    var count: Int { ring.count }
+
+    var isEmpty: Bool { ring.isEmpty }
 
     /// The oldest element.
-    var first: Element? { count == 0 ? nil : storage[head] }
+    var first: Element? { ring.first }
 
     /// The newest element.
-    var last: Element? { count == 0 ? nil : storage[slot(count - 1)] }
+    var last: Element? { ring.last }
 
     /// The element `index` places after the oldest (0 is the oldest).
     subscript(index: Int) -> Element {
-        get { storage[slot(index)] }
-        set { storage[slot(index)] = newValue }
+        get { ring[index] }
+        set {
+            makeUnique()
+            ring[index] = newValue
+        }
     }
 
     mutating func append(_ element: Element) {
-        if count < storage.count {
-            storage[slot(count)] = element
-        } else {
-            if head != 0 {
-                // Full and wrapped: straighten once so the array can grow at its end.
-                storage = Array(storage[head...] + storage[..<head])
-                head = 0
-            }
-            storage.append(element)
-        }
-        count += 1
+        makeUnique()
+        ring.append(element)
     }
 
     /// Removes and returns the oldest element.
     @discardableResult
     mutating func removeFirst() -> Element? {
-        guard count > 0 else { return nil }
-        let element = storage[head]
-        head += 1
-        if head == storage.count { head = 0 }
-        count -= 1
-        return element
+        guard !ring.isEmpty else { return nil }
+        makeUnique()
+        return ring.removeFirst()
     }
 
     /// Removes and returns the newest element.
     @discardableResult
     mutating func removeLast() -> Element? {
-        guard count > 0 else { return nil }
-        count -= 1
-        return storage[slot(count)]
+        guard !ring.isEmpty else { return nil }
+        makeUnique()
+        return ring.removeLast()
     }
 
     mutating func removeAll() {
-        head = 0
-        count = 0
+        guard !ring.isEmpty else { return }
+        makeUnique()
+        ring.removeAll()
     }
 
     @inline(__always)
-    private func slot(_ index: Int) -> Int {
-        let position = head + index
-        return position < storage.count ? position : position - storage.count
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&ring) { ring = ring.copy() }
     }
 }
 

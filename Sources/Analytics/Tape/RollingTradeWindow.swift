@@ -12,7 +12,8 @@ struct RollingTradeWindow: Sendable {
 
     /// The window's length in nanoseconds.
     let length: Int64
-    private var entries = RingBuffer<Entry>(capacity: 256)
+    /// A `Ring` with one uniqueness check per call (`makeUnique`), not one per queue operation.
+    private var entries = Ring<Entry>(capacity: 256)
     private(set) var count = 0
     /// Volume of buyer-initiated prints (`ask_vol`).
     private(set) var buyVolume: Int64 = 0
@@ -31,7 +32,8 @@ struct RollingTradeWindow: Sendable {
     var delta: Int64 { buyVolume - sellVolume }
 
     mutating func add(_ trade: ClassifiedTrade) {
-        advance(to: trade.time)
+        makeUnique()
+        evict(before: trade.time.nanos - length)
         entries.append(Entry(time: trade.time.nanos, size: trade.size, side: trade.side))
         count += 1
         if trade.side == .buy { buyVolume += trade.size } else { sellVolume += trade.size }
@@ -40,10 +42,21 @@ struct RollingTradeWindow: Sendable {
     /// Drops the prints at or before `now − length`. Times must not go backwards.
     mutating func advance(to now: Timestamp) {
         let cutoff = now.nanos - length
+        guard let oldest = entries.first, oldest.time <= cutoff else { return }
+        makeUnique()
+        evict(before: cutoff)
+    }
+
+    private mutating func evict(before cutoff: Int64) {
         while let oldest = entries.first, oldest.time <= cutoff {
             entries.removeFirst()
             count -= 1
             if oldest.side == .buy { buyVolume -= oldest.size } else { sellVolume -= oldest.size }
         }
+    }
+
+    @inline(__always)
+    private mutating func makeUnique() {
+        if !isKnownUniquelyReferenced(&entries) { entries = entries.copy() }
     }
 }

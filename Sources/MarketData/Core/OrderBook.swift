@@ -65,53 +65,74 @@ public struct OrderBook: Sendable {
         if update.operation == .delete || update.size <= 0 {
             guard index.found else { return }
             let count = levels.count
+            // By hand: `remove(at:)` calls memmove, slower than a loop for the few levels moved.
             levels.withUnsafeMutableBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
                 var position = index.position
                 while position &+ 1 < count {
-                    buffer[position] = buffer[position &+ 1]
+                    base[position] = base[position &+ 1]
                     position &+= 1
                 }
             }
             levels.removeLast()
         } else if index.found {
-            levels[index.position].size = update.size
+            // One uniqueness check and no bounds check: the position came from the search.
+            levels.withUnsafeMutableBufferPointer { buffer in
+                buffer.baseAddress?[index.position].size = update.size
+            }
         } else {
             let level = BookLevel(price: update.price, size: update.size)
-            // Append, then shift the worse levels down by hand: cheaper than `insert(_:at:)` for
-            // the few tens of levels a book holds.
+            // Append, then shift the worse levels down by hand, as for a delete.
             levels.append(level)
             levels.withUnsafeMutableBufferPointer { buffer in
+                guard let base = buffer.baseAddress else { return }
                 var position = buffer.count &- 1
                 while position > index.position {
-                    buffer[position] = buffer[position &- 1]
+                    base[position] = base[position &- 1]
                     position &-= 1
                 }
-                buffer[index.position] = level
+                base[index.position] = level
             }
         }
     }
 
-    /// Where `price` is or would go in best-first order (bids descend, asks ascend): a short scan
-    /// of the best levels, where most updates land, then a binary search of the rest.
+    /// Levels a book may hold before `search` switches from a full scan to a binary search.
+    private static let scanLimit = 32
+
+    /// Where `price` is or would go in best-first order (bids descend, asks ascend). Books of a few
+    /// tens of levels are scanned in full, counting the levels better than `price`: no branch
+    /// depends on the prices, where a search's mispredictions cost more than the comparisons.
     @inline(__always)
     private static func search(_ levels: [BookLevel], _ price: Price, _ side: BookSide) -> (found: Bool, position: Int) {
         levels.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return (false, 0) }
             let target = price.raw
             let count = buffer.count
             // Bids compare negated so that both sides ascend.
             let sign: Int64 = side == .bid ? -1 : 1
             let key = target &* sign
-            var low = 0
-            let scanned = min(count, 4)
-            while low < scanned {
-                let candidate = buffer[low].price.raw &* sign
-                if candidate >= key { return (candidate == key, low) }
-                low &+= 1
+            if count <= scanLimit {
+                var position = 0
+                var level = 0
+                // Two loops so that each compares plainly; the Bool as a byte keeps it a `setcc`.
+                if side == .bid {
+                    while level < count {
+                        position &+= Int(unsafeBitCast(base[level].price.raw > target, to: UInt8.self))
+                        level &+= 1
+                    }
+                } else {
+                    while level < count {
+                        position &+= Int(unsafeBitCast(base[level].price.raw < target, to: UInt8.self))
+                        level &+= 1
+                    }
+                }
+                return (position < count && base[position].price.raw == target, position)
             }
+            var low = 0
             var high = count
             while low < high {
                 let middle = (low &+ high) >> 1
-                let candidate = buffer[middle].price.raw &* sign
+                let candidate = base[middle].price.raw &* sign
                 if candidate == key { return (true, middle) }
                 if candidate < key { low = middle &+ 1 } else { high = middle }
             }

@@ -3,7 +3,7 @@
 ///
 /// ```swift
 /// let source = try ReplaySource.open(path: "data/sample/GOOG_2012-06-21_34200000_57600000_message_10.csv.gz")
-/// while let event = try source.next() { book.apply(event) }
+/// while let event = try source.next() { book.apply(event) }  // decoded in batches behind the scenes
 /// ```
 public final class ReplaySource: EventReader {
     public enum Format: String, Sendable {
@@ -23,6 +23,13 @@ public final class ReplaySource: EventReader {
     // skips a retain/release pair per event.
     private let fastLobster: Unmanaged<LobsterReader>?
     private let fastRecording: Unmanaged<RecordingReader>?
+    /// Events decoded ahead in one batch and not yet returned, `pending[index..<count]`: `next()`
+    /// inlines into the caller's loop as a load, and the reader decodes in its tight loop.
+    @usableFromInline let pending: UnsafeMutablePointer<TimedEvent>
+    @usableFromInline @exclusivity(unchecked) var index = 0
+    @usableFromInline @exclusivity(unchecked) var count = 0
+    /// Small enough to stay in the L1 cache with the consumer's state.
+    private static let batchCapacity = 256
 
     private init(path: String, lobster: LobsterReader?, recording: RecordingReader?, symbol: String, sessionDate: SessionDate) {
         self.path = path
@@ -33,7 +40,10 @@ public final class ReplaySource: EventReader {
         fastRecording = recording.map { Unmanaged.passUnretained($0) }
         self.symbol = symbol
         self.sessionDate = sessionDate
+        pending = .allocate(capacity: Self.batchCapacity)
     }
+
+    deinit { pending.deallocate() }
 
     /// Opens `path`, choosing the reader from the file's first bytes and name.
     /// - Parameters:
@@ -65,9 +75,44 @@ public final class ReplaySource: EventReader {
             path: path, lobster: reader, recording: nil, symbol: reader.symbol, sessionDate: reader.sessionDate)
     }
 
-    @inline(__always)
+    @inlinable
     public func next() throws -> TimedEvent? {
-        if let fastRecording { return try fastRecording._withUnsafeGuaranteedRef { try $0.next() } }
-        return try fastLobster?._withUnsafeGuaranteedRef { try $0.next() }
+        if index < count {
+            let event = pending[index]
+            index &+= 1
+            return event
+        }
+        return try nextBatch()
+    }
+
+    /// Refills `pending` and returns its first event.
+    @usableFromInline
+    func nextBatch() throws -> TimedEvent? {
+        index = 0
+        count = 0
+        count = try readFromReader(into: UnsafeMutableBufferPointer(start: pending, count: Self.batchCapacity))
+        guard count > 0 else { return nil }
+        index = 1
+        return pending[0]
+    }
+
+    public func read(into buffer: UnsafeMutableBufferPointer<TimedEvent>) throws -> Int {
+        guard index >= count else {
+            let taken = min(count &- index, buffer.count)
+            guard let out = buffer.baseAddress else { return 0 }
+            out.initialize(from: pending + index, count: taken)
+            index &+= taken
+            return taken
+        }
+        return try readFromReader(into: buffer)
+    }
+
+    private func readFromReader(into buffer: UnsafeMutableBufferPointer<TimedEvent>) throws -> Int {
+        if let fastRecording { return try fastRecording._withUnsafeGuaranteedRef { try $0.read(into: buffer) } }
+        guard let fastLobster else { return 0 }
+        return try fastLobster._withUnsafeGuaranteedRef { reader in
+            var reader = reader
+            return try reader.read(into: buffer)
+        }
     }
 }

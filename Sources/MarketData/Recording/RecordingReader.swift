@@ -67,6 +67,84 @@ public final class RecordingReader: EventReader {
 
     deinit { buffer.deallocate() }
 
+    /// Decodes up to `buffer.count` events in one loop, the replay's fast path. Events before a bad
+    /// record are returned first; the next call throws its error.
+    public func read(into buffer: UnsafeMutableBufferPointer<TimedEvent>) throws -> Int {
+        guard let out = buffer.baseAddress else { return 0 }
+        var count = 0
+        while count < buffer.count {
+            count = decodeRun(into: out, from: count, limit: buffer.count)
+            if count == buffer.count { break }
+            // Refills, the end of the data, rare kinds and bad records: one record the careful way.
+            do {
+                guard let event = try next() else { break }
+                (out + count).initialize(to: event)
+                count &+= 1
+            } catch where count > 0 {
+                return count
+            }
+        }
+        return count
+    }
+
+    /// Decodes depth and trade records while a longest record fits before `end`, so no record can
+    /// be cut short and the word reads stay in the buffer; stops before anything else, leaving it
+    /// to `next()`. Returns the new count.
+    @inline(__always)
+    private func decodeRun(into out: UnsafeMutablePointer<TimedEvent>, from start: Int, limit: Int) -> Int {
+        let safeEnd = end &- RecordingFormat.maximumRecordLength
+        guard position <= safeEnd else { return start }
+        let last = buffer + safeEnd
+        var cursor = buffer + position
+        var time = self.time
+        var price = self.price
+        var count = start
+        let maximumSize = UInt64(MarketLimits.maximumSize)
+        records: while count < limit && cursor <= last {
+            var next = cursor
+            let tag = next.pointee
+            next += 1
+            let isDepth = tag & RecordingFormat.kindMask == RecordingFormat.kindDepth
+            guard isDepth || tag & RecordingFormat.kindMask == RecordingFormat.kindTrade else { break }
+            var newTime = time
+            if tag & RecordingFormat.timeBit != 0 { newTime &+= RecordingFormat.unzigzag(Self.varint(&next)) }
+            let newPrice = price &+ RecordingFormat.unzigzag(Self.varint(&next))
+            guard newPrice.magnitude <= MarketLimits.maximumPriceRaw else { break }
+            let event: MarketEvent
+            if isDepth {
+                guard let operation = DepthOperation(rawValue: (tag >> RecordingFormat.operationShift) & 0x03) else {
+                    break records
+                }
+                let size = operation == .delete ? 0 : Self.varint(&next)
+                guard size <= maximumSize else { break }
+                let side: BookSide = tag & RecordingFormat.askBit != 0 ? .ask : .bid
+                event = .depth(
+                    DepthUpdate(side: side, price: Price(raw: newPrice), size: Int64(size), operation: operation))
+            } else {
+                let size = Self.varint(&next)
+                guard size <= maximumSize,
+                    let aggressor = Aggressor(rawValue: (tag >> RecordingFormat.aggressorShift) & 0x03)
+                else { break }
+                event = .trade(
+                    Trade(
+                        price: Price(raw: newPrice), size: Int64(size), aggressor: aggressor,
+                        setsLast: tag & RecordingFormat.setsLastBit != 0))
+            }
+            (out + count).initialize(
+                to: TimedEvent(
+                    time: Timestamp(nanos: newTime), event: event, endsBatch: tag & RecordingFormat.endsBatchBit != 0))
+            count &+= 1
+            cursor = next
+            time = newTime
+            price = newPrice
+        }
+        position = cursor - buffer
+        self.time = time
+        self.price = price
+        eventsRead &+= count &- start
+        return count
+    }
+
     public func next() throws -> TimedEvent? {
         if end &- position < RecordingFormat.maximumRecordLength {
             if !fileEnded { try refill() }
@@ -168,7 +246,17 @@ public final class RecordingReader: EventReader {
         bufferOffset += position
         position = 0
         crcStart = 0
-        let got = try file.readFully(into: buffer + tail, count: capacity - tail)
+        let got: Int
+        do {
+            got = try file.readFully(into: buffer + tail, count: capacity - tail)
+        } catch let error as ReplayError {
+            // Kept, like bad data, so that a retry (a batch returning the events before it) throws
+            // it again instead of decoding the moved bytes.
+            failure = error
+            fileEnded = true
+            end = 0
+            throw error
+        }
         end = tail + got
         if end < capacity { fileEnded = true }
         (buffer + end).update(repeating: 0, count: capacity + RecordingFormat.maximumRecordLength - end)
