@@ -60,11 +60,18 @@ public struct OrderBook: Sendable {
         if side == .bid { bids.removeAll(keepingCapacity: true) } else { asks.removeAll(keepingCapacity: true) }
     }
 
+    // Inlined into `apply(_:)`: one call per update rather than two.
+    @inline(__always)
     private static func apply(_ update: DepthUpdate, to levels: inout [BookLevel]) {
         let index = search(levels, update.price, update.side)
         if update.operation == .delete || update.size <= 0 {
             guard index.found else { return }
             let count = levels.count
+            // Half the deletes drop the worst level (it left the feed's depth): one step.
+            if index.position == count &- 1 {
+                levels.removeLast()
+                return
+            }
             // By hand: `remove(at:)` calls memmove, slower than a loop for the few levels moved.
             levels.withUnsafeMutableBufferPointer { buffer in
                 guard let base = buffer.baseAddress else { return }
@@ -82,8 +89,10 @@ public struct OrderBook: Sendable {
             }
         } else {
             let level = BookLevel(price: update.price, size: update.size)
-            // Append, then shift the worse levels down by hand, as for a delete.
+            // Append, then shift the worse levels down by hand, as for a delete; a level entering
+            // at the bottom of the feed's depth needs no shift.
             levels.append(level)
+            guard index.position < levels.count &- 1 else { return }
             levels.withUnsafeMutableBufferPointer { buffer in
                 guard let base = buffer.baseAddress else { return }
                 var position = buffer.count &- 1
