@@ -117,9 +117,6 @@ public struct OrderBook: Sendable {
             guard let base = buffer.baseAddress else { return (false, 0) }
             let target = price.raw
             let count = buffer.count
-            // Bids compare negated so that both sides ascend.
-            let sign: Int64 = side == .bid ? -1 : 1
-            let key = target &* sign
             if count <= scanLimit {
                 var position = 0
                 var level = 0
@@ -137,6 +134,9 @@ public struct OrderBook: Sendable {
                 }
                 return (position < count && base[position].price.raw == target, position)
             }
+            // Bids compare negated so that both sides ascend.
+            let sign: Int64 = side == .bid ? -1 : 1
+            let key = target &* sign
             var low = 0
             var high = count
             while low < high {

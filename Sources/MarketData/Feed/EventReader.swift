@@ -9,10 +9,10 @@ public protocol EventReader {
     /// - Throws: `ReplayError` for bad data; after a throw the reader keeps throwing the same error.
     mutating func next() throws -> TimedEvent?
     /// Writes up to `buffer.count` events from the start of `buffer` (its memory need not be
-    /// initialized) and returns how many: 0 only at the end of the data. Fewer than `buffer.count`
-    /// means the end of the data or an error, which the next call throws: events before a bad
-    /// record are never dropped. Readers decode a batch in one tight loop here; the default loops
-    /// over `next()`.
+    /// initialized) and returns how many: 0 only at the end of the data (or for an empty buffer).
+    /// Fewer than `buffer.count` means the end of the data or an error, which the next call
+    /// throws: events before a bad record are never dropped. Readers decode a batch in one tight
+    /// loop here; the default loops over `next()`.
     /// - Throws: `ReplayError`, as `next()`, when no event precedes it in this call.
     mutating func read(into buffer: UnsafeMutableBufferPointer<TimedEvent>) throws -> Int
 }
