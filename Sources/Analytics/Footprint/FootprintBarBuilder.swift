@@ -50,11 +50,10 @@ struct FootprintBarBuilder: Sendable {
         }
         let position = Self.search(levels, trade.price)
         if position.found {
-            if trade.side == .buy {
-                levels[position.index].askVolume += trade.size
-            } else {
-                levels[position.index].bidVolume += trade.size
-            }
+            // Selects rather than branches: the side is a coin toss to the branch predictor.
+            let bought = trade.side == .buy ? trade.size : 0
+            levels[position.index].askVolume += bought
+            levels[position.index].bidVolume += trade.size - bought
         } else {
             let ask = trade.side == .buy ? trade.size : 0
             levels.insert(Level(price: trade.price, askVolume: ask, bidVolume: trade.size - ask), at: position.index)

@@ -36,7 +36,10 @@ struct RollingTradeWindow: Sendable {
         evict(before: trade.time.nanos - length)
         entries.append(Entry(time: trade.time.nanos, size: trade.size, side: trade.side))
         count += 1
-        if trade.side == .buy { buyVolume += trade.size } else { sellVolume += trade.size }
+        // Selects rather than branches: the side is a coin toss to the branch predictor.
+        let bought = trade.side == .buy ? trade.size : 0
+        buyVolume += bought
+        sellVolume += trade.size - bought
     }
 
     /// Drops the prints at or before `now − length`. Times must not go backwards.
@@ -51,7 +54,9 @@ struct RollingTradeWindow: Sendable {
         while let oldest = entries.first, oldest.time <= cutoff {
             entries.removeFirst()
             count -= 1
-            if oldest.side == .buy { buyVolume -= oldest.size } else { sellVolume -= oldest.size }
+            let bought = oldest.side == .buy ? oldest.size : 0
+            buyVolume -= bought
+            sellVolume -= oldest.size - bought
         }
     }
 
