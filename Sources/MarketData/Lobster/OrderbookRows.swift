@@ -34,6 +34,9 @@ final class OrderbookRows: BlockSource, @unchecked Sendable {
     @exclusivity(unchecked) private var previousStarts: UnsafeMutablePointer<Int>
     @exclusivity(unchecked) private var currentStarts: UnsafeMutablePointer<Int>
     @exclusivity(unchecked) private var endChanged = 0
+    /// The occupied levels per side of the previous row.
+    @exclusivity(unchecked) private var previousAsks = 0
+    @exclusivity(unchecked) private var previousBids = 0
 
     init(input: any ByteInput, threaded: Bool) {
         path = input.path
@@ -71,7 +74,9 @@ final class OrderbookRows: BlockSource, @unchecked Sendable {
                 let row = block.values + block.count * block.stride
                 let start = lines.position
                 try parse(start, into: row)
-                let (asks, bids) = try validate(row, start: start)
+                let (asks, bids) = try checkChangedLevels(row) ?? validate(row, start: start)
+                previousAsks = asks
+                previousBids = bids
                 row[columns] = Int64(asks)
                 row[columns + 1] = Int64(bids)
                 row[columns + 2] = Int64(firstChanged)
@@ -270,6 +275,62 @@ final class OrderbookRows: BlockSource, @unchecked Sendable {
         firstChanged = first
         endChanged = last
         return true
+    }
+
+    /// What `validate` checks, for the changed levels only: the previous row passed it and the
+    /// other levels are unchanged. Nil when anything is wrong; `validate` then reports it.
+    @inline(__always)
+    private func checkChangedLevels(_ row: UnsafeMutablePointer<Int64>) -> (asks: Int, bids: Int)? {
+        let firstLevel = firstChanged >> 2
+        let endLevel = (endChanged &+ 3) >> 2
+        guard let asks = checkSide(row, price: 0, firstLevel, endLevel, previous: previousAsks, ascending: true),
+            let bids = checkSide(row, price: 2, firstLevel, endLevel, previous: previousBids, ascending: false)
+        else { return nil }
+        // The best levels are unchanged unless level 1 changed.
+        if firstLevel == 0 && asks > 0 && bids > 0 && row[2] >= row[0] { return nil }
+        return (asks, bids)
+    }
+
+    /// The occupied levels of one side (prices at column `price` of each level, sizes after them),
+    /// or nil when the changed levels break a rule of `validate`.
+    @inline(__always)
+    private func checkSide(
+        _ row: UnsafeMutablePointer<Int64>, price: Int, _ firstLevel: Int, _ endLevel: Int, previous: Int,
+        ascending: Bool
+    ) -> Int? {
+        var count = previous
+        var level = firstLevel
+        while level < endLevel {
+            let size = row[4 &* level &+ price &+ 1]
+            if size != 0 {
+                let levelPrice = row[4 &* level &+ price]
+                guard size > 0, size <= MarketLimits.maximumSize, levelPrice > 0,
+                    levelPrice <= MarketLimits.maximumPriceRaw
+                else { return nil }
+                if level >= previous { count &+= 1 }
+            } else if level < previous {
+                count &-= 1
+            }
+            level &+= 1
+        }
+        // Occupied levels come first: inside the changed levels by looking, outside them because
+        // their occupancy is the previous row's, which must then agree with the new count.
+        if count != previous && (min(count, previous) < firstLevel || max(count, previous) > endLevel) { return nil }
+        level = firstLevel
+        while level < endLevel {
+            guard (row[4 &* level &+ price &+ 1] != 0) == (level < count) else { return nil }
+            level &+= 1
+        }
+        // Prices move away from the spread level by level, across the edges of the changed levels too.
+        level = max(firstLevel, 1)
+        let end = min(endLevel &+ 1, count)
+        while level < end {
+            let current = row[4 &* level &+ price]
+            let better = row[4 &* (level &- 1) &+ price]
+            guard ascending ? current > better : current < better else { return nil }
+            level &+= 1
+        }
+        return count
     }
 
     /// Checks the row the way the book needs it and returns the occupied levels per side.
