@@ -95,6 +95,30 @@ public final class LobsterReader: EventReader {
         return try refill()
     }
 
+    /// Copies whole messages' events into `buffer` without a call per event; see `EventReader`.
+    public func read(into buffer: UnsafeMutableBufferPointer<TimedEvent>) throws -> Int {
+        guard let out = buffer.baseAddress else { return 0 }
+        var written = 0
+        while written < buffer.count {
+            if pendingIndex < pendingCount {
+                let taken = min(pendingCount &- pendingIndex, buffer.count &- written)
+                (out + written).initialize(from: pending + pendingIndex, count: taken)
+                pendingIndex &+= taken
+                written &+= taken
+                continue
+            }
+            do {
+                guard let first = try refill() else { break }
+                (out + written).initialize(to: first)
+                written &+= 1
+            } catch where written > 0 {
+                // `refill` keeps the error and throws it on the next call.
+                break
+            }
+        }
+        return written
+    }
+
     private func refill() throws -> TimedEvent? {
         if let failure { throw failure }
         if finished { return nil }
@@ -180,7 +204,7 @@ public final class LobsterReader: EventReader {
             return block.values + rowIndex &* block.stride
         }
         if let failure = rows?.failure { throw failure }
-        if rows != nil {
+        if rows != nil && previousRow != UnsafePointer(savedRow) {
             // `previousRow` is the last row of the block about to be handed back.
             savedRow.update(from: previousRow, count: 4 &* levels)
             previousRow = UnsafePointer(savedRow)
