@@ -124,7 +124,7 @@ struct BenchRunner {
             return (engine.eventCount, elapsed)
         }
         var statesPerSecond: [Double] = []
-        if readingOnly { return report }
+        if readingOnly { return report.withMessageRates() }
         report.full = try rate { () throws -> (Int, Elapsed) in
             let source = try ReplayInput.open(path)
             var engine = FeatureEngine(symbol: source.symbol)
@@ -171,7 +171,7 @@ struct BenchRunner {
         }
         measureLatencies(events, into: &report)
         report.peakMemoryMB = Self.peakMemoryMB()
-        return report
+        return report.withMessageRates()
     }
 
     /// `ReplayInput.replay` through `read(into:)`: the reader fills a batch in its tight loop and
@@ -296,8 +296,17 @@ struct BenchRunner {
 /// Events per second of wall-clock time and per second of CPU time: on a machine shared with
 /// other work the second is the fairer figure (time spent descheduled is not counted).
 struct Throughput: Codable {
+    /// Events (deltas and trades) per second.
     var wall = 0.0
     var cpu = 0.0
+    /// LOBSTER messages per second: the unit of PERFORMANCE.md and of the peers' figures.
+    var wallMessages = 0.0
+    var cpuMessages = 0.0
+
+    mutating func addMessageRates(messagesPerEvent: Double) {
+        wallMessages = wall * messagesPerEvent
+        cpuMessages = cpu * messagesPerEvent
+    }
 }
 
 /// What `fsd bench` reports.
@@ -328,14 +337,22 @@ struct BenchReport: Codable {
 
     init(data: String) { self.data = data }
 
+    func withMessageRates() -> BenchReport {
+        var report = self
+        let perEvent = Double(messages) / Double(max(events, 1))
+        for path in [\BenchReport.readOnly, \.readBookFeatures, \.full, \.bookFeaturesInMemory, \.bookOnlyInMemory] {
+            report[keyPath: path].addMessageRates(messagesPerEvent: perEvent)
+        }
+        return report
+    }
+
     var text: String {
-        let perMessage = Double(messages) / Double(max(events, 1))
         func row(_ name: String, _ rate: Throughput) -> String {
             let label = name.padding(toLength: 22, withPad: " ", startingAt: 0)
             return "  " + label
                 + String(
-                    format: "%8.2f M %8.2f M     %8.2f M %8.2f M", rate.wall * perMessage / 1e6, rate.wall / 1e6,
-                    rate.cpu * perMessage / 1e6, rate.cpu / 1e6)
+                    format: "%8.2f M %8.2f M     %8.2f M %8.2f M", rate.wallMessages / 1e6, rate.wall / 1e6,
+                    rate.cpuMessages / 1e6, rate.cpu / 1e6)
         }
         var lines = [
             "\(symbol) \(format) \(data)",

@@ -1,8 +1,12 @@
 // Turning a message and its orderbook row into events.
 extension LobsterReader {
     /// The trade first, then the diff of the previous row against the current one, asks then bids.
+    /// Only `levels` may differ; the levels outside are equal in both rows.
     @inline(__always)
-    func buildEvents(time: Timestamp, trade: Trade?, row new: UnsafeMutablePointer<Int64>, asks: Int, bids: Int) {
+    func buildEvents(
+        time: Timestamp, trade: Trade?, row new: UnsafeMutablePointer<Int64>, asks allAsks: Int, bids allBids: Int,
+        levels: Range<Int>
+    ) {
         pendingCount = 0
         pendingIndex = 0
         if let trade {
@@ -10,9 +14,15 @@ extension LobsterReader {
             pendingCount = 1
         }
         let old = previousRow
+        // Both rows are sorted and equal outside `levels`, so the changes are the merge of the
+        // levels inside; occupied levels come first, so the counts cut the range short.
+        let previousAsks = min(self.previousAsks, levels.upperBound)
+        let asks = min(allAsks, levels.upperBound)
+        let previousBids = min(self.previousBids, levels.upperBound)
+        let bids = min(allBids, levels.upperBound)
         // Asks ascend: the lower price comes first in both rows.
-        var i = 0
-        var j = 0
+        var i = levels.lowerBound
+        var j = levels.lowerBound
         while i < previousAsks || j < asks {
             if j == asks || (i < previousAsks && old[4 &* i] < new[4 &* j]) {
                 emit(time, .ask, old[4 &* i], 0, .delete)
@@ -27,8 +37,8 @@ extension LobsterReader {
             }
         }
         // Bids descend: the higher price comes first.
-        i = 0
-        j = 0
+        i = levels.lowerBound
+        j = levels.lowerBound
         while i < previousBids || j < bids {
             if j == bids || (i < previousBids && old[4 &* i &+ 2] > new[4 &* j &+ 2]) {
                 emit(time, .bid, old[4 &* i &+ 2], 0, .delete)

@@ -32,8 +32,10 @@ public final class LobsterReader: EventReader {
     @exclusivity(unchecked) var pending: UnsafeMutablePointer<TimedEvent>
     @exclusivity(unchecked) var pendingCount = 0
     @exclusivity(unchecked) var pendingIndex = 0
-    /// The previous row's values; the current row lives in its block.
-    @exclusivity(unchecked) var previousRow: UnsafeMutablePointer<Int64>
+    /// The previous row's values: in the current block, or in `savedRow` when that row was the
+    /// last of the previous block (which the parsing thread refills once the next is asked for).
+    @exclusivity(unchecked) var previousRow: UnsafePointer<Int64>
+    @exclusivity(unchecked) var savedRow: UnsafeMutablePointer<Int64>
     @exclusivity(unchecked) var previousAsks = 0
     @exclusivity(unchecked) var previousBids = 0
     @exclusivity(unchecked) private var failure: ReplayError?
@@ -63,7 +65,9 @@ public final class LobsterReader: EventReader {
         orderbook = Prefetcher(source: rowSource, threaded: prefetch)
         self.rowSource = rowSource
         pending = Self.allocateEvents(1)
-        previousRow = .allocate(capacity: 4)
+        savedRow = .allocate(capacity: 4)
+        savedRow.initialize(repeating: 0, count: 4)
+        previousRow = UnsafePointer(savedRow)
     }
 
     /// Kept to stop their inflating threads; used by the prefetch threads otherwise.
@@ -73,7 +77,7 @@ public final class LobsterReader: EventReader {
     deinit {
         stopThreads()
         pending.deallocate()
-        previousRow.deallocate()
+        savedRow.deallocate()
     }
 
     private func stopThreads() {
@@ -89,6 +93,30 @@ public final class LobsterReader: EventReader {
             return pending[pendingIndex]
         }
         return try refill()
+    }
+
+    /// Copies whole messages' events into `buffer` without a call per event; see `EventReader`.
+    public func read(into buffer: UnsafeMutableBufferPointer<TimedEvent>) throws -> Int {
+        guard let out = buffer.baseAddress else { return 0 }
+        var written = 0
+        while written < buffer.count {
+            if pendingIndex < pendingCount {
+                let taken = min(pendingCount &- pendingIndex, buffer.count &- written)
+                (out + written).initialize(from: pending + pendingIndex, count: taken)
+                pendingIndex &+= taken
+                written &+= taken
+                continue
+            }
+            do {
+                guard let first = try refill() else { break }
+                (out + written).initialize(to: first)
+                written &+= 1
+            } catch where written > 0 {
+                // `refill` keeps the error and throws it on the next call.
+                break
+            }
+        }
+        return written
     }
 
     private func refill() throws -> TimedEvent? {
@@ -133,14 +161,18 @@ public final class LobsterReader: EventReader {
                 message: "the orderbook file ends after \(rowsRead) rows but the message file goes on "
                     + "(line \(messagesRead + 1)); the two files of a pair must have one row per message")
         }
-        if levels == 0 { try setUpLevels(stride: rows?.stride ?? 6) }
+        if levels == 0 { try setUpLevels(stride: rows?.stride ?? 4 + RowBlock.trailerCount) }
         let columns = 4 &* levels
         let asks = Int(row[columns])
         let bids = Int(row[columns &+ 1])
         messagesRead &+= 1
         message = parsed
-        buildEvents(time: parsed.time, trade: parsed.trade, row: row, asks: asks, bids: bids)
-        previousRow.update(from: row, count: columns)
+        // Levels outside the changed columns are equal in both rows, on both sides.
+        let firstLevel = Int(row[columns &+ 2]) >> 2
+        let endLevel = (Int(row[columns &+ 3]) &+ 3) >> 2
+        buildEvents(
+            time: parsed.time, trade: parsed.trade, row: row, asks: asks, bids: bids, levels: firstLevel..<endLevel)
+        previousRow = UnsafePointer(row)
         previousAsks = asks
         previousBids = bids
         return true
@@ -172,6 +204,11 @@ public final class LobsterReader: EventReader {
             return block.values + rowIndex &* block.stride
         }
         if let failure = rows?.failure { throw failure }
+        if rows != nil && previousRow != UnsafePointer(savedRow) {
+            // `previousRow` is the last row of the block about to be handed back.
+            savedRow.update(from: previousRow, count: 4 &* levels)
+            previousRow = UnsafePointer(savedRow)
+        }
         guard let block = try orderbook.next() else {
             rows = nil
             return nil
@@ -183,11 +220,14 @@ public final class LobsterReader: EventReader {
     }
 
     private func setUpLevels(stride: Int) throws {
-        levels = (stride - 2) / 4
+        levels = (stride - RowBlock.trailerCount) / 4
         pending.deallocate()
-        previousRow.deallocate()
+        savedRow.deallocate()
         pending = Self.allocateEvents(4 * levels + 2)
-        previousRow = .allocate(capacity: 4 * levels)
+        // The first row is diffed against an empty book: no occupied levels.
+        savedRow = .allocate(capacity: 4 * levels)
+        savedRow.initialize(repeating: 0, count: 4 * levels)
+        previousRow = UnsafePointer(savedRow)
     }
 
     private static func allocateEvents(_ count: Int) -> UnsafeMutablePointer<TimedEvent> {

@@ -10,34 +10,49 @@ import Darwin
 /// when the reader prefetches (its text arrives from yet another thread that inflates it).
 ///
 /// Most rows differ from the previous one in a field or two, so only the bytes between the common
-/// prefix and the common suffix of the two lines are parsed; the fields outside are copied.
+/// prefix and the common suffix of the two lines are parsed; the fields outside are copied. Each
+/// row carries the range of columns that may have changed, so the reader diffs only those.
 final class OrderbookRows: BlockSource, @unchecked Sendable {
     let path: String
     @exclusivity(unchecked) private var lines: LineCursor
     /// Values per row (4 × levels); 0 until the first line is read.
     @exclusivity(unchecked) private var columns = 0
     @exclusivity(unchecked) private var stickyError: ReplayError?
-    /// The previous row's values and line, and where the fields of each line start.
-    @exclusivity(unchecked) private var previousRow: UnsafeMutablePointer<Int64>
-    @exclusivity(unchecked) private var previousLine: UnsafeMutablePointer<UInt8>
-    @exclusivity(unchecked) private var previousLineCapacity = 256
+    /// The previous row's values and line, and where the fields of each line start. Both point
+    /// into the block and the chunk being worked on, and to the saved copies below once those
+    /// are handed on (a handed-on block or chunk is refilled by another thread).
+    @exclusivity(unchecked) private var previousRow: UnsafePointer<Int64>
+    @exclusivity(unchecked) private var previousLine: UnsafePointer<UInt8>
     @exclusivity(unchecked) private var previousLineLength = -1
+    @exclusivity(unchecked) private var savedRow: UnsafeMutablePointer<Int64>
+    @exclusivity(unchecked) private var savedLine: UnsafeMutablePointer<UInt8>
+    @exclusivity(unchecked) private var savedLineCapacity = 256
+    /// The columns of the row just parsed that may differ from the previous row: `firstChanged`
+    /// up to but excluding `endChanged`; the columns outside are equal in both rows.
+    @exclusivity(unchecked) private var firstChanged = 0
+    /// Where each field of the previous line and of the line being parsed starts.
     @exclusivity(unchecked) private var previousStarts: UnsafeMutablePointer<Int>
     @exclusivity(unchecked) private var currentStarts: UnsafeMutablePointer<Int>
+    @exclusivity(unchecked) private var endChanged = 0
+    /// The occupied levels per side of the previous row.
+    @exclusivity(unchecked) private var previousAsks = 0
+    @exclusivity(unchecked) private var previousBids = 0
 
     init(input: any ByteInput, threaded: Bool) {
         path = input.path
         lines = LineCursor(input: input, threaded: threaded)
-        previousRow = .allocate(capacity: 4)
-        previousLine = .allocate(capacity: previousLineCapacity)
+        savedRow = .allocate(capacity: 4)
+        savedLine = Self.allocateLine(savedLineCapacity)
+        previousRow = UnsafePointer(savedRow)
+        previousLine = UnsafePointer(savedLine)
         previousStarts = .allocate(capacity: 4)
         currentStarts = .allocate(capacity: 4)
     }
 
     deinit {
         lines.pipeline.cancel()
-        previousRow.deallocate()
-        previousLine.deallocate()
+        savedRow.deallocate()
+        savedLine.deallocate()
         previousStarts.deallocate()
         currentStarts.deallocate()
     }
@@ -55,14 +70,18 @@ final class OrderbookRows: BlockSource, @unchecked Sendable {
             while true {
                 guard try lines.advance() else { break }
                 if columns == 0 { try setUp() }
-                block.prepare(stride: columns + 2)
+                block.prepare(columns: columns)
                 let row = block.values + block.count * block.stride
                 let start = lines.position
                 try parse(start, into: row)
-                let (asks, bids) = try validate(row, start: start)
+                let (asks, bids) = try checkChangedLevels(row) ?? validate(row, start: start)
+                previousAsks = asks
+                previousBids = bids
                 row[columns] = Int64(asks)
                 row[columns + 1] = Int64(bids)
-                previousRow.update(from: row, count: columns)
+                row[columns + 2] = Int64(firstChanged)
+                row[columns + 3] = Int64(endChanged)
+                previousRow = UnsafePointer(row)
                 block.count += 1
                 if block.count == RowBlock.rowCapacity { break }
             }
@@ -73,7 +92,19 @@ final class OrderbookRows: BlockSource, @unchecked Sendable {
             guard block.count > 0 else { throw replayError }
             block.failure = replayError
         }
+        if block.count > 0 {
+            // The block goes to the reader; the next one starts from a copy of its last row.
+            savedRow.update(from: previousRow, count: columns)
+            previousRow = UnsafePointer(savedRow)
+        }
         return block.count > 0
+    }
+
+    private static func allocateLine(_ capacity: Int) -> UnsafeMutablePointer<UInt8> {
+        // Padded like a chunk, so fields near the end load eight bytes at a time safely.
+        let line = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity + ByteChunk.padding)
+        line.initialize(repeating: 0, count: capacity + ByteChunk.padding)
+        return line
     }
 
     private func setUp() throws {
@@ -85,31 +116,42 @@ final class OrderbookRows: BlockSource, @unchecked Sendable {
                     + "found \(count) columns")
         }
         columns = count
-        previousRow.deallocate()
+        savedRow.deallocate()
+        savedRow = .allocate(capacity: columns)
         previousStarts.deallocate()
         currentStarts.deallocate()
-        previousRow = .allocate(capacity: columns)
         previousStarts = .allocate(capacity: columns)
         currentStarts = .allocate(capacity: columns)
+        previousRow = UnsafePointer(savedRow)
     }
 
     /// Parses the line at `start` into `row` and moves the cursor past it.
     private func parse(_ start: UnsafePointer<UInt8>, into row: UnsafeMutablePointer<Int64>) throws {
-        let newline = start + Self.distanceToNewline(start, lines.end)
+        var newline = likelyNewline(start)
         var length = newline - start
         if length > 0 && (newline - 1).pointee == UInt8(ascii: "\r") { length -= 1 }
         if previousLineLength < 0 || !parseChangedFields(start, length, into: row) {
+            newline = start + Self.distanceToNewline(start, lines.end)
+            length = newline - start
+            if length > 0 && (newline - 1).pointee == UInt8(ascii: "\r") { length -= 1 }
             try parseWholeRow(start, into: row)
+            firstChanged = 0
+            endChanged = columns
         }
         swap(&previousStarts, &currentStarts)
-        if length > previousLineCapacity {
-            previousLine.deallocate()
-            previousLineCapacity = length * 2
-            previousLine = .allocate(capacity: previousLineCapacity)
-        }
-        previousLine.update(from: start, count: length)
+        previousLine = start
         previousLineLength = length
         lines.position = newline + 1
+        if lines.position == lines.end {
+            // The chunk goes back to the reading thread when the next line is asked for.
+            if length > savedLineCapacity {
+                savedLine.deallocate()
+                savedLineCapacity = length * 2
+                savedLine = Self.allocateLine(savedLineCapacity)
+            }
+            savedLine.update(from: start, count: length)
+            previousLine = UnsafePointer(savedLine)
+        }
     }
 
     private func parseWholeRow(_ start: UnsafePointer<UInt8>, into row: UnsafeMutablePointer<Int64>) throws {
@@ -133,16 +175,14 @@ final class OrderbookRows: BlockSource, @unchecked Sendable {
     private func parseChangedFields(
         _ start: UnsafePointer<UInt8>, _ length: Int, into row: UnsafeMutablePointer<Int64>
     ) -> Bool {
-        let old = UnsafePointer(previousLine)
+        let old = previousLine
         let oldLength = previousLineLength
         let shortest = min(length, oldLength)
         var prefix = 0
         while prefix &+ 8 <= shortest {
-            let difference =
-                UnsafeRawPointer(start + prefix).loadUnaligned(as: UInt64.self)
-                ^ UnsafeRawPointer(old + prefix).loadUnaligned(as: UInt64.self)
+            let difference = FieldScanner.load(start + prefix) ^ FieldScanner.load(old + prefix)
             if difference != 0 {
-                prefix &+= UInt64(littleEndian: difference).trailingZeroBitCount >> 3
+                prefix &+= difference.trailingZeroBitCount >> 3
                 break
             }
             prefix &+= 8
@@ -156,17 +196,17 @@ final class OrderbookRows: BlockSource, @unchecked Sendable {
         if prefix == shortest && length == oldLength {
             row.update(from: previous, count: columns)
             starts.update(from: oldStarts, count: columns)
+            firstChanged = 0
+            endChanged = 0
             return true
         }
         // The suffix may not reach into the prefix.
         let longestSuffix = shortest &- prefix
         var suffix = 0
         while suffix &+ 8 <= longestSuffix {
-            let difference =
-                UnsafeRawPointer(start + (length &- suffix &- 8)).loadUnaligned(as: UInt64.self)
-                ^ UnsafeRawPointer(old + (oldLength &- suffix &- 8)).loadUnaligned(as: UInt64.self)
+            let difference = FieldScanner.load(start + (length &- suffix &- 8)) ^ FieldScanner.load(old + (oldLength &- suffix &- 8))
             if difference != 0 {
-                suffix &+= UInt64(littleEndian: difference).leadingZeroBitCount >> 3
+                suffix &+= difference.leadingZeroBitCount >> 3
                 break
             }
             suffix &+= 8
@@ -194,22 +234,34 @@ final class OrderbookRows: BlockSource, @unchecked Sendable {
         }
         let last = low
         let shift = length &- oldLength
-        var scanner = FieldScanner(at: start + oldStarts[first])
+        // The changed fields of the new line lie between the start of field `first` (in the
+        // common prefix) and the comma before field `last` (in the common suffix) or the line's end.
+        let regionStart = oldStarts[first]
+        let regionEnd = last < columns ? oldStarts[last] &- 1 &+ shift : length
+        guard regionEnd >= regionStart else { return false }
+        // Find the commas first, from a bit mask per eight bytes, then parse each field on its own:
+        // no field's position waits for the parse of the one before it.
         var index = first
-        while index < last {
-            starts[index] = scanner.position - start
-            guard let value = scanner.integer() else { return false }
-            row[index] = value
-            index &+= 1
-            if index < columns {
-                guard scanner.skip(UInt8(ascii: ",")) else { return false }
+        var fieldStart = regionStart
+        var offset = regionStart
+        while offset < regionEnd {
+            var commas = FieldScanner.byteMask(FieldScanner.load(start + offset), UInt8(ascii: ","))
+            let remaining = regionEnd &- offset
+            if remaining < 8 { commas &= (1 << (8 &* UInt64(remaining))) &- 1 }
+            while commas != 0 {
+                let comma = offset &+ (commas.trailingZeroBitCount >> 3)
+                commas &= commas &- 1
+                guard index &+ 1 < last, let value = FieldScanner.integer(in: start, fieldStart, comma) else { return false }
+                starts[index] = fieldStart
+                row[index] = value
+                index &+= 1
+                fieldStart = comma &+ 1
             }
+            offset &+= 8
         }
-        if last < columns {
-            guard scanner.position - start == oldStarts[last] &+ shift else { return false }
-        } else {
-            guard scanner.position - start == length else { return false }
-        }
+        guard index &+ 1 == last, let value = FieldScanner.integer(in: start, fieldStart, regionEnd) else { return false }
+        starts[index] = fieldStart
+        row[index] = value
         if first > 0 {
             row.update(from: previous, count: first)
             starts.update(from: oldStarts, count: first)
@@ -220,7 +272,65 @@ final class OrderbookRows: BlockSource, @unchecked Sendable {
             starts[index] = oldStarts[index] &+ shift
             index &+= 1
         }
+        firstChanged = first
+        endChanged = last
         return true
+    }
+
+    /// What `validate` checks, for the changed levels only: the previous row passed it and the
+    /// other levels are unchanged. Nil when anything is wrong; `validate` then reports it.
+    @inline(__always)
+    private func checkChangedLevels(_ row: UnsafeMutablePointer<Int64>) -> (asks: Int, bids: Int)? {
+        let firstLevel = firstChanged >> 2
+        let endLevel = (endChanged &+ 3) >> 2
+        guard let asks = checkSide(row, price: 0, firstLevel, endLevel, previous: previousAsks, ascending: true),
+            let bids = checkSide(row, price: 2, firstLevel, endLevel, previous: previousBids, ascending: false)
+        else { return nil }
+        // The best levels are unchanged unless level 1 changed.
+        if firstLevel == 0 && asks > 0 && bids > 0 && row[2] >= row[0] { return nil }
+        return (asks, bids)
+    }
+
+    /// The occupied levels of one side (prices at column `price` of each level, sizes after them),
+    /// or nil when the changed levels break a rule of `validate`.
+    @inline(__always)
+    private func checkSide(
+        _ row: UnsafeMutablePointer<Int64>, price: Int, _ firstLevel: Int, _ endLevel: Int, previous: Int,
+        ascending: Bool
+    ) -> Int? {
+        var count = previous
+        var level = firstLevel
+        while level < endLevel {
+            let size = row[4 &* level &+ price &+ 1]
+            if size != 0 {
+                let levelPrice = row[4 &* level &+ price]
+                guard size > 0, size <= MarketLimits.maximumSize, levelPrice > 0,
+                    levelPrice <= MarketLimits.maximumPriceRaw
+                else { return nil }
+                if level >= previous { count &+= 1 }
+            } else if level < previous {
+                count &-= 1
+            }
+            level &+= 1
+        }
+        // Occupied levels come first: inside the changed levels by looking, outside them because
+        // their occupancy is the previous row's, which must then agree with the new count.
+        if count != previous && (min(count, previous) < firstLevel || max(count, previous) > endLevel) { return nil }
+        level = firstLevel
+        while level < endLevel {
+            guard (row[4 &* level &+ price &+ 1] != 0) == (level < count) else { return nil }
+            level &+= 1
+        }
+        // Prices move away from the spread level by level, across the edges of the changed levels too.
+        level = max(firstLevel, 1)
+        let end = min(endLevel &+ 1, count)
+        while level < end {
+            let current = row[4 &* level &+ price]
+            let better = row[4 &* (level &- 1) &+ price]
+            guard ascending ? current > better : current < better else { return nil }
+            level &+= 1
+        }
+        return count
     }
 
     /// Checks the row the way the book needs it and returns the occupied levels per side.
@@ -271,6 +381,23 @@ final class OrderbookRows: BlockSource, @unchecked Sendable {
                 "crossed book: the best bid \(Price(raw: row[2])) is at or above the best ask \(Price(raw: row[0]))")
         }
         return (asks, bids)
+    }
+
+    /// The first newline at or after a little before where the previous line ended: the line's
+    /// end unless the line is much shorter than the previous one. Trusted only when the changed
+    /// fields parse: the bytes before it are then the old line's or digits and commas, never a
+    /// newline.
+    @inline(__always)
+    private func likelyNewline(_ start: UnsafePointer<UInt8>) -> UnsafePointer<UInt8> {
+        let available = lines.end - start
+        var offset = max(0, previousLineLength &- 16)
+        // The chunk's last byte is a newline, so the search stops inside the chunk.
+        while offset < available {
+            let marks = FieldScanner.byteMask(FieldScanner.load(start + offset), UInt8(ascii: "\n"))
+            if marks != 0 { return start + offset + (marks.trailingZeroBitCount >> 3) }
+            offset &+= 8
+        }
+        return start + Self.distanceToNewline(start, lines.end)
     }
 
     /// Bytes from `start` to the newline that ends every line of a chunk.

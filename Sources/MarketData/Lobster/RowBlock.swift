@@ -2,7 +2,11 @@
 final class RowBlock: @unchecked Sendable {
     static let rowCapacity = 2048
 
-    /// Per row: the 4 × L values of the line, then the occupied ask and bid level counts.
+    /// Values after the 4 × L of the line: the occupied ask and bid level counts, then the first
+    /// column that may differ from the previous row and the end of those columns.
+    static let trailerCount = 4
+
+    /// Per row: the 4 × L values of the line, then the trailer.
     @exclusivity(unchecked) private(set) var values: UnsafeMutablePointer<Int64>
     @exclusivity(unchecked) private(set) var stride = 0
     /// Rows filled.
@@ -14,8 +18,9 @@ final class RowBlock: @unchecked Sendable {
         values = .allocate(capacity: 1)
     }
 
-    /// Makes room for `rowCapacity` rows of `stride` values.
-    func prepare(stride: Int) {
+    /// Makes room for `rowCapacity` rows of `columns` values and the trailer.
+    func prepare(columns: Int) {
+        let stride = columns + Self.trailerCount
         guard stride != self.stride else { return }
         values.deallocate()
         values = .allocate(capacity: stride * Self.rowCapacity)
