@@ -110,9 +110,6 @@ public final class ReplaySource: EventReader {
     private func readFromReader(into buffer: UnsafeMutableBufferPointer<TimedEvent>) throws -> Int {
         if let fastRecording { return try fastRecording._withUnsafeGuaranteedRef { try $0.read(into: buffer) } }
         guard let fastLobster else { return 0 }
-        return try fastLobster._withUnsafeGuaranteedRef { reader in
-            var reader = reader
-            return try reader.read(into: buffer)
-        }
+        return try fastLobster._withUnsafeGuaranteedRef { try $0.read(into: buffer) }
     }
 }
