@@ -42,7 +42,7 @@ public final class LobsterReader: EventReader {
     @exclusivity(unchecked) private var finished = false
 
     /// Opens `messagePath` and the orderbook file beside it.
-    /// - Parameter prefetch: inflate and read both files on background threads while parsing.
+    /// - Parameter prefetch: inflate both files and parse the orderbook rows on background threads.
     /// - Throws: `ReplayError` when a file is missing or the name is not a LOBSTER name.
     public init(messagePath: String, prefetch: Bool = true) throws {
         let name = try LobsterFileName(messagePath: messagePath)
@@ -59,7 +59,9 @@ public final class LobsterReader: EventReader {
         }
         let orderbookInput = try TextInput.open(name.orderbookPath, what: "orderbook file")
         let messageSource = MessageRows(input: messageInput, threaded: prefetch)
-        messages = Prefetcher(source: messageSource, threaded: prefetch)
+        // Message rows are cheap to parse: doing it here saves a thread and a handoff per block,
+        // which measured faster on two cores than parsing them ahead.
+        messages = Prefetcher(source: messageSource, threaded: false)
         self.messageSource = messageSource
         let rowSource = OrderbookRows(input: orderbookInput, threaded: prefetch)
         orderbook = Prefetcher(source: rowSource, threaded: prefetch)

@@ -1,5 +1,6 @@
-/// Parses and checks the rows of a LOBSTER message file into `MessageBlock`s, on the prefetch
-/// thread when the reader prefetches, straight from the bytes: no String per field, no split.
+/// Parses and checks the rows of a LOBSTER message file into `MessageBlock`s, on the reader's
+/// thread (the text is inflated on another when the reader prefetches), straight from the bytes:
+/// no String per field, no split.
 final class MessageRows: BlockSource, @unchecked Sendable {
     let path: String
     @exclusivity(unchecked) private var lines: LineCursor
