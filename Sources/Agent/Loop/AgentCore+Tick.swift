@@ -33,8 +33,9 @@ extension AgentCore {
         let flat = state.account.position == 0 && state.activeOrders.isEmpty
         // Flat with the day's trades used up, no answer could change anything: spare the model.
         if flat && state.account.dailyTrades >= rules.compiled.definition.risk.maxTradesPerDay { return nil }
-        let long = rules.compiled.entryPasses(.long, state, previous: previous)
-        let short = rules.compiled.entryPasses(.short, state, previous: previous)
+        let previousState = previous
+        let long = rules.entryPasses(.long, state, previous: previousState)
+        let short = rules.entryPasses(.short, state, previous: previousState)
         let consult: Bool
         switch rules.compiled.definition.consult {
         case .everyTick: consult = true

@@ -170,4 +170,11 @@ final class StrategyHolder {
     init(_ compiled: CompiledStrategy) {
         self.compiled = compiled
     }
+
+    /// The checklist's verdict for one side, on the hot path of every tick. Called on the holder,
+    /// the strategy is borrowed from it; called as `rules.compiled.entryPasses` from the agent,
+    /// Swift copies the whole strategy (and retains everything in it) for each call.
+    func entryPasses(_ side: PositionSide, _ state: StateVector, previous: StateVector?) -> Bool {
+        compiled.entryPasses(side, state, previous: previous)
+    }
 }
