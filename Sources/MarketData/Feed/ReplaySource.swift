@@ -15,7 +15,8 @@ public final class ReplaySource: EventReader {
     public let format: Format
     public let symbol: String
     public let sessionDate: SessionDate
-    /// The LOBSTER reader behind this source (its current raw message and row count), if it is one.
+    /// The LOBSTER reader behind this source, if it is one. Its raw message and row count run up to
+    /// a batch (256 events) ahead of the events `next()` has returned; at the end they are exact.
     public let lobster: LobsterReader?
     /// The recording reader behind this source, if it is one.
     public let recording: RecordingReader?

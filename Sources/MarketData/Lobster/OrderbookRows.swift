@@ -18,21 +18,21 @@ final class OrderbookRows: BlockSource, @unchecked Sendable {
     /// Values per row (4 × levels); 0 until the first line is read.
     @exclusivity(unchecked) private var columns = 0
     @exclusivity(unchecked) private var stickyError: ReplayError?
-    /// The previous row's values and line, and where the fields of each line start. Both point
-    /// into the block and the chunk being worked on, and to the saved copies below once those
-    /// are handed on (a handed-on block or chunk is refilled by another thread).
+    /// The previous row's values and line. Both point into the block and the chunk being worked
+    /// on, and to the saved copies below once those are handed on (a handed-on block or chunk is
+    /// refilled by another thread).
     @exclusivity(unchecked) private var previousRow: UnsafePointer<Int64>
     @exclusivity(unchecked) private var previousLine: UnsafePointer<UInt8>
     @exclusivity(unchecked) private var previousLineLength = -1
     @exclusivity(unchecked) private var savedRow: UnsafeMutablePointer<Int64>
     @exclusivity(unchecked) private var savedLine: UnsafeMutablePointer<UInt8>
     @exclusivity(unchecked) private var savedLineCapacity = 256
-    /// The columns of the row just parsed that may differ from the previous row: `firstChanged`
-    /// up to but excluding `endChanged`; the columns outside are equal in both rows.
-    @exclusivity(unchecked) private var firstChanged = 0
     /// Where each field of the previous line and of the line being parsed starts.
     @exclusivity(unchecked) private var previousStarts: UnsafeMutablePointer<Int>
     @exclusivity(unchecked) private var currentStarts: UnsafeMutablePointer<Int>
+    /// The columns of the row just parsed that may differ from the previous row: `firstChanged`
+    /// up to but excluding `endChanged`; the columns outside are equal in both rows.
+    @exclusivity(unchecked) private var firstChanged = 0
     @exclusivity(unchecked) private var endChanged = 0
     /// The occupied levels per side of the previous row.
     @exclusivity(unchecked) private var previousAsks = 0
