@@ -17,6 +17,11 @@ struct GatewayCommand: AsyncParsableCommand {
             filled by the simulated exchange backtests use: latency, queue position, stops triggered by prints, \
             IBKR fixed commissions. No IBKR account needed.
 
+            Fire drills for a client's outage handling: kill -USR1 PID sends every client what TWS sends \
+            when its link to IB drops (1100: fsd run then refuses new entries), kill -USR2 PID what it sends \
+            when the link is back with the data kept (1102); stopping the gateway and starting it again on \
+            the same port is a TWS restart (fsd run reconnects and reconciles by itself).
+
             Examples:
               fsd gateway --data data/sample/GOOG_2012-06-21_34200000_57600000_message_10.csv.gz
               fsd gateway --data session.fsdr --port 7497 --speed 10
@@ -71,6 +76,8 @@ struct GatewayCommand: AsyncParsableCommand {
             throw Self.fail("cannot listen on 127.0.0.1:\(port): \(error). Is TWS or another gateway using it? Try another --port.", code: 2)
         }
         print("fsd gateway: \(source.symbol) \(source.sessionDate) on 127.0.0.1:\(bound) at speed \(speed)")
+        let notices = GatewayNotices(gateway: gateway)
+        defer { notices.cancel() }
         do {
             try await gateway.replay { try source.next() }
         } catch let error as ReplayError {

@@ -48,6 +48,17 @@ struct IBKRRunSession {
         }
     }
 
+    /// Why new entries must wait while the connection is in `state` (journaled on each change).
+    static func entryBlock(_ state: IBKRConnectionState) -> String? {
+        switch state {
+        case .ready: nil
+        case .dataLost: "TWS lost its link to IB (1100); waiting for it to come back (1101/1102)"
+        case .reconciling: "reading back positions, open orders and executions from TWS before acting"
+        case .connecting, .disconnected: "the connection to TWS is down; reconnecting"
+        case .stopped: "the connection to TWS is stopped"
+        }
+    }
+
     /// Runs the loop until Ctrl-C (or `until`); cancels, flattens and journals on the way out.
     func run(
         connection: IBKRConnection, contract: TWSContract, configuration base: LiveRunner.Configuration, prepared: AgentOptions.Prepared,
@@ -71,9 +82,7 @@ struct IBKRRunSession {
         do {
             let summary = try await runner.run(
                 feed: feed, broker: broker, brokerName: "ibkr", clock: Agent.WallClock(),
-                entryBlock: {
-                    broker.isReady ? nil : "the IBKR connection is not ready (reconnecting, reconciling, or TWS lost its link to IB: 1100)"
-                })
+                entryBlock: { Self.entryBlock(broker.connectionState) })
             await connection.stop()
             if terminal { Console.write("\u{1B}[?25h\n") }
             Console.write(summary.text + "\n")

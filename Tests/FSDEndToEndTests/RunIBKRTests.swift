@@ -78,6 +78,92 @@ import Darwin
         #expect(stop["position"] as? Int == 0)
     }
 
+    /// The reasons in the journal's `entry_block` records, in order (nil: entries allowed again).
+    static func entryBlocks(_ text: String) -> [String?] {
+        text.split(separator: "\n").compactMap { line -> String?? in
+            guard line.contains("\"type\":\"entry_block\""),
+                let record = (try? JSONSerialization.jsonObject(with: Data(line.utf8))) as? [String: Any]
+            else { return nil }
+            return .some(record["reason"] as? String)
+        }
+    }
+
+    static func ticksWithQuotes(_ text: String) -> Int {
+        text.split(separator: "\n").filter { $0.contains("\"type\":\"tick\"") && $0.contains("\"bid\":") && !$0.contains("\"bid\":null") }
+            .count
+    }
+
+    static let lostReason = "TWS lost its link to IB (1100); waiting for it to come back (1101/1102)"
+    static let downReason = "the connection to TWS is down; reconnecting"
+    static let reconcilingReason = "reading back positions, open orders and executions from TWS before acting"
+
+    /// Whether `steps` occur in `blocks` in this order (other records may come between them).
+    static func inOrder(_ blocks: [String?], _ steps: [String?]) -> Bool {
+        var index = blocks.startIndex
+        for step in steps {
+            guard let found = blocks[index...].firstIndex(where: { $0 == step }) else { return false }
+            index = found + 1
+        }
+        return true
+    }
+
+    /// TWS losing IB (1100, then 1102) and a TWS restart, as the gateway's fire drills stage them:
+    /// entries are blocked and allowed again, each change journaled with its reason, and the run
+    /// reconnects to the new TWS by itself, ticks on and stops flat.
+    @Test func blocksEntriesThroughAnOutageAndReconnectsAfterATWSRestart() throws {
+        let folder = try RunProcess.temporaryFolder()
+        let journal = folder.appendingPathComponent("day.jsonl").path
+        let (gateway, port) = try Self.startGateway()
+        var current = gateway
+        defer { RunProcess.kill9(current) }
+        let run = try RunProcess.start([
+            "run", "--broker", "ibkr", "--port", "\(port)", "--client-id", "9", "--symbol", "GOOG", "--model", "rules",
+            "--strategy", try Self.strategy(in: folder), "--adv", "2100000", "--journal", journal, "--plain",
+        ])
+        defer { if run.process.isRunning { RunProcess.kill9(run) } }
+        #expect(RunProcess.waitForJournal(journal, seconds: 120) { Self.ticksWithQuotes($0) >= 5 }, "no ticks")
+
+        kill(gateway.process.processIdentifier, SIGUSR1)
+        let lost = RunProcess.waitForJournal(journal, seconds: 30) { Self.inOrder(Self.entryBlocks($0), [Self.lostReason]) }
+        #expect(lost, "no entry_block record after 1100")
+        kill(gateway.process.processIdentifier, SIGUSR2)
+        let restored = RunProcess.waitForJournal(journal, seconds: 30) {
+            Self.inOrder(Self.entryBlocks($0), [Self.lostReason, nil])
+        }
+        #expect(restored, "entries not allowed again after 1102")
+
+        RunProcess.kill9(gateway)
+        let down = RunProcess.waitForJournal(journal, seconds: 30) {
+            Self.inOrder(Self.entryBlocks($0), [Self.lostReason, nil, Self.downReason])
+        }
+        #expect(down, "no block when the socket dropped")
+        current = try RunProcess.start(["gateway", "--data", Self.data, "--port", "\(port)", "--speed", "50", "--stay"])
+        let back = RunProcess.waitForJournal(journal, seconds: 90) {
+            Self.inOrder(Self.entryBlocks($0), [Self.lostReason, nil, Self.downReason, nil])
+        }
+        #expect(back, "no reconnection to the restarted gateway")
+        let ticksBack = (try? String(contentsOfFile: journal, encoding: .utf8)).map(Self.ticksWithQuotes) ?? 0
+        #expect(RunProcess.waitForJournal(journal, seconds: 60) { Self.ticksWithQuotes($0) >= ticksBack + 5 }, "no ticks after")
+
+        kill(run.process.processIdentifier, SIGINT)
+        let out = String(decoding: run.stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let err = String(decoding: run.stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        run.process.waitUntilExit()
+        #expect(run.process.terminationStatus == 0, "\(err)")
+        #expect(out.contains("stopped: interrupted (SIGINT); flat"), "\(out)")
+        #expect(err.contains("TWS lost its connection to IB"), "\(err)")
+        #expect(err.contains("IBKR: connection lost"), "\(err)")
+
+        // Every change has one of the connection's reasons; the client also reads the account
+        // back (reconciling) after 1102 and after reconnecting, which a poll may catch.
+        let blocks = Self.entryBlocks(try String(contentsOfFile: journal, encoding: .utf8))
+        let known: Set<String?> = [Self.lostReason, Self.downReason, Self.reconcilingReason, nil]
+        #expect(blocks.allSatisfy { known.contains($0) }, "\(blocks)")
+        #expect(blocks.last == .some(nil), "\(blocks)")
+        let stop = try #require(try RunProcess.records(journal).last { $0["type"] as? String == "stop" })
+        #expect(stop["flat"] as? Bool == true)
+    }
+
     @Test func noTWSListeningSaysWhatToStart() throws {
         let folder = try RunProcess.temporaryFolder()
         // A port nothing listens on: bound by nobody in the 1024 range is not guaranteed, so use a

@@ -25,6 +25,9 @@ public enum RecordType {
     public static let halt = "halt"
     /// A new version of the strategy file was swapped in (or refused).
     public static let reload = "reload"
+    /// New entries became blocked (`reason`) or allowed again (`reason` null): a live broker's
+    /// connection lost, reconnecting or reconciling, or TWS without its link to IB (1100).
+    public static let entryBlock = "entry_block"
     /// The run stopped cleanly.
     public static let stop = "stop"
 }

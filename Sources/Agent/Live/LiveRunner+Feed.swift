@@ -32,7 +32,7 @@ extension LiveRunner {
         let core = AgentCore(
             settings: settings, strategy: strategy, broker: broker, exchange: nil, journal: journal, recovered: recovered,
             averageDailyVolume: configuration.averageDailyVolume, startAt: max(open, recovered.lastTime ?? open, clock.now()))
-        core.entryBlock = entryBlock()
+        core.updateEntryBlock(entryBlock(), at: clock.now())
         if recovered.lastTime != nil { core.resume(at: clock.now()) }
         if clock.now() < open { output("waiting for the session open at \(open.clock) (strategy features.session_open)") }
 
@@ -83,7 +83,7 @@ extension LiveRunner {
                 stopReason = reason
                 break
             }
-            core.entryBlock = entryBlock()
+            core.updateEntryBlock(entryBlock(), at: max(clock.now(), floor))
             let (events, ended) = inbox.take()
             apply(events)
             let now = max(clock.now(), floor)

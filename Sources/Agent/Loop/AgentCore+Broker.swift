@@ -10,6 +10,18 @@ extension AgentCore {
         if !updates.isEmpty { record(updates, at: time) }
     }
 
+    /// Sets why new entries are refused from now on (nil: they are not), journaling each change so
+    /// that the day's record shows when and why the agent could not enter, and for how long.
+    public func updateEntryBlock(_ reason: String?, at time: Timestamp) {
+        guard reason != entryBlock else { return }
+        entryBlock = reason
+        var line = JSONLine(type: RecordType.entryBlock)
+        line.time(time)
+        line.field("reason", reason)
+        write(line)
+        lastEvent = reason.map { "\(time.clock) new entries blocked: \($0)" } ?? "\(time.clock) new entries allowed again"
+    }
+
     /// Cancels every order and flattens the position through the broker, journaled; the caller
     /// polls (`pollBroker`) until `isFlat`, then calls `stop(reason:at:)`. Entries stay blocked.
     public func beginFlatten(reason: String, at time: Timestamp) {

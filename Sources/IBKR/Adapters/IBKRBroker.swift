@@ -49,6 +49,8 @@ public final class IBKRBroker: Broker, Sendable {
 
     /// True when TWS is connected, reconciled and streaming: only then may the agent enter.
     public var isReady: Bool { state.withLock { $0.connectionState == .ready } }
+    /// Where the connection stands, as of its last change.
+    public var connectionState: IBKRConnectionState { state.withLock { $0.connectionState } }
 
     public func submit(_ orders: [OrderRequest], at time: Timestamp) { commands.yield(.submit(orders, time)) }
     public func modify(_ id: ClientOrderID, price: Price, at time: Timestamp) { commands.yield(.modify(id, price, time)) }
