@@ -153,6 +153,7 @@ import Darwin
         #expect(out.contains("stopped: interrupted (SIGINT); flat"), "\(out)")
         #expect(err.contains("TWS lost its connection to IB"), "\(err)")
         #expect(err.contains("IBKR: connection lost"), "\(err)")
+        #expect(err.contains("IBKR: reconnected after"), "\(err)")
 
         // Every change has one of the connection's reasons; the client also reads the account
         // back (reconciling) after 1102 and after reconnecting, which a poll may catch.

@@ -214,7 +214,8 @@ extension IBKRConnection {
             guard !stopped else { return }
             do {
                 try await connectOnce()
-                logger.info("IBKR: reconnected after \(attempt) attempt(s)")
+                // As loud as the loss: whoever saw "connection lost" must see it come back.
+                logger.warning("IBKR: reconnected after \(attempt) attempt(s)")
                 return
             } catch {
                 logger.warning("IBKR: reconnection attempt \(attempt) failed: \(error)")
