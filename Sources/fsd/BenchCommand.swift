@@ -14,7 +14,7 @@ import StateVector
 struct BenchCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
-        abstract: "Measure replay throughput (events/s) and per-event and per-state latency.",
+        abstract: "Measure replay throughput (messages/s, events/s) and per-event and per-state latency.",
         discussion: """
             Replays --data several times (--runs, median reported) in five ways, so the reader and \
             the features can be compared honestly with other engines:
@@ -23,6 +23,11 @@ struct BenchCommand: ParsableCommand {
               full                  the same plus a state build every 200 ms of data time, as the agent does
               book+features (mem)   events already in memory (like the peers in PERFORMANCE.md)
               book only (mem)       events in memory, the L2 book alone, reading the best bid and ask
+            Rates are given per LOBSTER message (one row of the message file: the unit PERFORMANCE.md \
+            and other engines count) and per event (our book deltas and trades: a message makes one or \
+            more), per wall-clock second and per CPU second of all the process's threads (the LOBSTER \
+            reader inflates and parses on background threads; on a busy machine the CPU rate is fairer).
+
             Then, on events in memory, every apply and every state build is timed on its own for the \
             p50 and p99 (a timer read costs tens of nanoseconds and is included; its own median is \
             shown). Peak memory is the process's maximum resident set (getrusage), after the \
