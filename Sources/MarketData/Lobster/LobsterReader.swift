@@ -72,7 +72,8 @@ public final class LobsterReader: EventReader {
         previousRow = UnsafePointer(savedRow)
     }
 
-    /// Kept to stop their inflating threads; used by the prefetch threads otherwise.
+    /// Kept to stop their inflating threads; otherwise the row source is used by the orderbook's
+    /// prefetch thread and the message source by this reader's `next()`.
     private let rowSource: OrderbookRows
     private let messageSource: MessageRows
 
