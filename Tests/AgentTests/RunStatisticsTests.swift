@@ -56,6 +56,16 @@ import Testing
         #expect(RunStatistics().latencyPercentile(50) == nil)
     }
 
+    @Test func severalPercentilesFromOneSort() {
+        let samples: [Int64] = [50, 10, 40, 20, 30]
+        // p50: rank ⌈0.5 × 5⌉ = 3, the third smallest; p99: ⌈4.95⌉ = 5, the largest.
+        #expect(RunStatistics.percentiles(samples, [50, 99, 100]) == [30, 50, 50])
+        // p0 and p20 both name the smallest; p21 the second.
+        #expect(RunStatistics.percentiles(samples, [0, 20, 21]) == [10, 10, 20])
+        #expect(RunStatistics.percentile(samples, 50) == 30)
+        #expect(RunStatistics.percentiles([], [50]) == nil)
+    }
+
     @Test func agreementMatrixCountsBothDirectionsOfDisagreement() {
         var matrix = AgreementMatrix()
         matrix.record(model: .enterLong, checklist: .long)

@@ -139,8 +139,9 @@ public struct BacktestRunner {
         summary.commissions = account.commissions
         summary.finalPL = account.dailyPL
         summary.wallSeconds = wallSeconds
-        summary.tickP50 = RunStatistics.percentile(tickNanos, 50)
-        summary.tickP99 = RunStatistics.percentile(tickNanos, 99)
+        let tickPercentiles = RunStatistics.percentiles(tickNanos, [50, 99])
+        summary.tickP50 = tickPercentiles?[0]
+        summary.tickP99 = tickPercentiles?[1]
         summary.tickMax = tickNanos.max()
         summary.journalPath = configuration.journalPath
         summary.halted = core.execution.halt?.reason

@@ -76,9 +76,16 @@ public struct RunStatistics: Sendable {
 
     /// Nearest-rank percentile of `samples`.
     public static func percentile(_ samples: [Int64], _ p: Double) -> Int64? {
+        percentiles(samples, [p])?.first
+    }
+
+    /// Nearest-rank percentiles of `samples`, one per entry of `ps` (0–100), sorting them once.
+    public static func percentiles(_ samples: [Int64], _ ps: [Double]) -> [Int64]? {
         guard !samples.isEmpty else { return nil }
         let sorted = samples.sorted()
-        let rank = Int((p / 100 * Double(sorted.count)).rounded(.up)) - 1
-        return sorted[min(max(rank, 0), sorted.count - 1)]
+        return ps.map { p in
+            let rank = Int((p / 100 * Double(sorted.count)).rounded(.up)) - 1
+            return sorted[min(max(rank, 0), sorted.count - 1)]
+        }
     }
 }
