@@ -16,7 +16,8 @@ import Testing
         let connection = loopback.makeConnection(port)
         try await connection.start()
         let contract = try await connection.contractDetails(for: .stock("TSLA"))
-        #expect(try await connection.averageDailyVolume(of: contract) == 1_234_567)
+        // Tick 21 counts hundreds of shares, as at TWS: 12,346 on the wire, 1,234,600 shares.
+        #expect(try await connection.averageDailyVolume(of: contract) == 1_234_600)
         // The streaming subscription that carried tick 21 is cancelled once it answered.
         #expect(await loopback.eventually { await gateway.subscriptionCount == 0 })
         await connection.stop()

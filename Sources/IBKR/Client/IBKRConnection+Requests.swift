@@ -86,22 +86,29 @@ extension IBKRConnection {
     }
 
     /// Tick 21 of generic tick 165, from a streaming subscription (TWS refuses generic ticks on
-    /// snapshots) that is cancelled once the value came or the wait ended.
+    /// snapshots) that is cancelled once the value came or the wait ended. IB documents tick 21 for
+    /// stocks with a multiplier of 100: it counts hundreds of shares. (Taken as shares, a stock's
+    /// RVOL_DAY would come out a hundred times too high and pass every RVOL rule.)
     func averageVolumeTick(of contract: TWSContract, timeout: Duration) async throws -> Int64 {
         let reqID = nextRequestID()
         let request = TWSRequest.marketData(reqID: reqID, contract: contract, genericTicks: "165", snapshot: false)
         defer { try? send(.cancelMarketData(reqID: reqID)) }
         return try await self.request(request, reqID: reqID, timeout: timeout) { response -> Int64? in
             switch response {
-            case .tickSize(let id, 21, let size) where id == reqID && size > 0:
-                return size
-            case .tickGeneric(let id, 21, let value?) where id == reqID && value >= 1 && value < 1e15:
-                return Int64(value.rounded())
+            case .tickSize(let id, 21, let size) where id == reqID && size > 0 && size < Self.volumeLotLimit:
+                return size * Self.sharesPerVolumeLot
+            case .tickGeneric(let id, 21, let value?) where id == reqID && value >= 1 && value < 1e13:
+                return Int64(value.rounded()) * Self.sharesPerVolumeLot
             default:
                 return nil
             }
         }
     }
+
+    /// Shares in one unit of tick 21 (and tick 8) for US stocks.
+    static let sharesPerVolumeLot: Int64 = 100
+    /// Larger tick-21 values are damaged replies, not volumes.
+    static let volumeLotLimit: Int64 = 10_000_000_000_000
 
     /// The mean volume of the last 30 bars at most; each volume is clamped so that no reply can
     /// overflow the sum.

@@ -183,7 +183,7 @@ extension TWSGateway {
                 }
                 if let last = trades.last(where: \.setsLast) {
                     session.write(.tickPrice(reqID: reqID, tickType: 4, price: last.price, size: last.size, mask: 0))
-                    session.write(.tickSize(reqID: reqID, tickType: 8, size: dayVolume))
+                    session.write(.tickSize(reqID: reqID, tickType: 8, size: Self.volumeLots(dayVolume)))
                 }
             }
         }

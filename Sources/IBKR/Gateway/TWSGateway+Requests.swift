@@ -118,10 +118,16 @@ extension TWSGateway {
         if let bid = desk.exchange.book.bestBid { session.write(.tickPrice(reqID: reqID, tickType: 1, price: bid.price, size: bid.size, mask: 0)) }
         if let ask = desk.exchange.book.bestAsk { session.write(.tickPrice(reqID: reqID, tickType: 2, price: ask.price, size: ask.size, mask: 0)) }
         if let last = lastTradePrice { session.write(.tickPrice(reqID: reqID, tickType: 4, price: last, size: 0, mask: 0)) }
-        session.write(.tickSize(reqID: reqID, tickType: 8, size: dayVolume))
+        // TWS counts both volumes of a US stock in hundreds of shares.
+        session.write(.tickSize(reqID: reqID, tickType: 8, size: Self.volumeLots(dayVolume)))
         if genericTicks.split(separator: ",").contains("165") {
-            session.write(.tickSize(reqID: reqID, tickType: 21, size: configuration.averageDailyVolume))
+            session.write(.tickSize(reqID: reqID, tickType: 21, size: Self.volumeLots(configuration.averageDailyVolume)))
         }
+    }
+
+    /// `shares` in hundreds, rounded to the nearest, as ticks 8 and 21 carry them.
+    static func volumeLots(_ shares: Int64) -> Int64 {
+        (shares + IBKRConnection.sharesPerVolumeLot / 2) / IBKRConnection.sharesPerVolumeLot
     }
 
     /// Thirty daily bars before the session, each with the configured average volume: what RVOL needs.
