@@ -50,10 +50,7 @@ import Darwin
             "run", "--broker", "ibkr", "--port", "\(port)", "--client-id", "7", "--symbol", "GOOG", "--model", "rules",
             "--strategy", try Self.strategy(in: folder), "--adv", "2100000", "--journal", journal, "--plain",
         ])
-        let ticked = RunProcess.waitForJournal(journal, seconds: 120) { text in
-            text.split(separator: "\n").filter { $0.contains("\"type\":\"tick\"") && $0.contains("\"bid\":") && !$0.contains("\"bid\":null") }
-                .count >= 10
-        }
+        let ticked = RunProcess.waitForJournal(journal, seconds: 120) { Self.ticksWithQuotes($0) >= 10 }
         kill(run.process.processIdentifier, SIGINT)
         let out = String(decoding: run.stdout.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
         let err = String(decoding: run.stderr.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
