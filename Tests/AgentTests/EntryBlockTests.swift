@@ -13,20 +13,19 @@ import Testing
     private func run(block: String?) throws -> (core: AgentCore, refusals: [String]) {
         let strategy = try StrategyLoader.load(
             contentsOf: ScriptedModelBacktestTests.fixtures.appendingPathComponent("eager.yaml").path)
-        let source = try ReplaySource.open(path: ScriptedModelBacktestTests.data)
-        let exchange = SimulatedExchange(configuration: .init())
+        let venue = try SimulatedVenue(path: ScriptedModelBacktestTests.data)
         let settings = AgentSettings(
-            account: "test", symbol: source.symbol, session: source.sessionDate, mode: "live", broker: "test",
+            account: "test", symbol: venue.symbol, session: venue.sessionDate, mode: .live, broker: "test",
             modelDescription: "rules", rulesOnly: true)
         let open = Timestamp(hours: 9, minutes: 30, seconds: 0)
         let core = AgentCore(
-            settings: settings, strategy: strategy, broker: exchange, exchange: exchange, journal: nil, recovered: nil,
+            settings: settings, strategy: strategy, broker: venue, journal: nil, recovered: nil,
             averageDailyVolume: 2_100_000, startAt: open)
         core.entryBlock = block
         let decider = Decider.rules()
         var refusals: [String] = []
         let end = Timestamp(hours: 9, minutes: 35, seconds: 0)
-        while let event = try source.next(), event.time < end {
+        while let event = try venue.peek(), event.time < end {
             while core.nextTick < event.time {
                 let time = core.nextTick
                 if let question = core.tick(at: time), let answer = decider.immediate(question, strategy: core.strategy) {
@@ -34,6 +33,7 @@ import Testing
                     if verdict.kind == .refused { refusals.append(verdict.reason) }
                 }
             }
+            venue.take()
             core.apply(event)
         }
         return (core, refusals)

@@ -46,30 +46,12 @@ extension AgentCore {
         lastEvent = "\(time.clock) strategy edit rejected; still running \(rules.compiled.definition.sourceHash)"
     }
 
-    /// Stops the run cleanly: cancels every order, flattens the position and journals the end. With a
-    /// simulated exchange the flatten is driven to completion here (in data time, at most 10 s);
-    /// with another broker the caller keeps ticking until `isFlat`.
-    /// - Returns: the time the run ended.
-    @discardableResult
-    public func stop(reason: String, at time: Timestamp) -> Timestamp {
-        var now = time
-        let market = engine.marketState(at: now)
-        let context = MarketContext(state: market, time: now, lastDataTime: engine.lastEventTime)
-        record(execution.update(market: context), at: now)
-        if !isFlat, case .success(let events) = execution.execute(.cancelAllAndFlatten(reason: "stop: \(reason)"), market: context) {
-            record(events, at: now)
-        }
-        inFlight = nil
-        if let exchange {
-            var steps = 0
-            while !isFlat, steps < 200 {
-                steps += 1
-                now = now + .milliseconds(50)
-                exchange.advance(to: now)
-                let context = MarketContext(state: engine.marketState(at: now), time: now, lastDataTime: engine.lastEventTime)
-                record(execution.update(market: context), at: now)
-            }
-        }
+    /// Journals the end of the run at `time`, after `beginFlatten` and the loop's wait for the
+    /// venue to fill the flatten (a run that is not flat by then says so in the record).
+    public func finish(reason: String, at time: Timestamp) {
+        let now = time
+        let updates = execution.update(market: plainContext(engine.marketState(at: now), at: now))
+        if !updates.isEmpty { record(updates, at: now) }
         let account = execution.account
         statistics.observe(time: now, equity: account.dailyPL, last: engine.last)
         var line = JSONLine(type: RecordType.stop)
@@ -83,7 +65,6 @@ extension AgentCore {
         line.field("daily_trades", account.dailyTrades)
         line.field("halted", execution.halt?.reason)
         write(line)
-        return now
     }
 
     /// No position and no order working.

@@ -5,12 +5,15 @@ public import MarketData
 public import StateVector
 public import Strategy
 
-/// The agent's loop as a synchronous, single-owner state machine driven by four kinds of input:
-/// market events, ticks, model answers and (through ticks) broker reports. A backtest calls it
-/// straight from the replay at millions of events per second; the live runner is an async shell
-/// around it. Every tick builds the state, applies the compiled exit rules at once and, by the
-/// strategy's `consult` policy, asks the model (one question in flight at most). An answer is judged
-/// by the `Gate` on the state when it arrives, then by the `RiskManager` inside `ExecutionEngine`.
+/// The agent's decisions for one trading day: it turns market events, ticks and model answers into
+/// orders through the gate and the risk manager, and journals why.
+///
+/// A synchronous, single-owner state machine: `TradingLoop` drives it (in a backtest, a paced
+/// replay and a live session alike) and is the only caller. It knows the broker only through the
+/// `Broker` protocol. Every tick builds the state, applies the compiled exit rules at once and, by
+/// the strategy's `consult` policy, asks the model (one question in flight at most). An answer is
+/// judged by the `Gate` on the state when it arrives, then by the `RiskManager` inside
+/// `ExecutionEngine`.
 public final class AgentCore {
     public let settings: AgentSettings
     /// The running strategy (a reload swaps it at a tick boundary).
@@ -19,8 +22,6 @@ public final class AgentCore {
     var rules: StrategyHolder
     public internal(set) var engine: FeatureEngine
     public internal(set) var execution: ExecutionEngine
-    /// The simulator when the broker is one: it must see every market event.
-    public let exchange: SimulatedExchange?
     let broker: any Broker
     let journal: JournalWriter?
     var gate: Gate
@@ -49,17 +50,16 @@ public final class AgentCore {
     public var entryBlock: String?
 
     /// - Parameters:
-    ///   - broker: where orders go; when it is a `SimulatedExchange` pass it as `exchange` too.
+    ///   - broker: where orders go (a venue hands market events to a simulator itself).
     ///   - recovered: the day so far, read back from the journal (its halt stays in force).
     ///   - averageDailyVolume: for RVOL_DAY; nil leaves RVOL_DAY null.
     public init(
-        settings: AgentSettings, strategy: CompiledStrategy, broker: any Broker, exchange: SimulatedExchange?,
+        settings: AgentSettings, strategy: CompiledStrategy, broker: any Broker,
         journal: JournalWriter?, recovered: RecoveredDay?, averageDailyVolume: Int64?, startAt time: Timestamp
     ) {
         self.settings = settings
         self.rules = StrategyHolder(strategy)
         self.broker = broker
-        self.exchange = exchange
         self.journal = journal
         let definition = strategy.definition
         engine = FeatureEngine(symbol: settings.symbol, parameters: definition.features, averageDailyVolume: averageDailyVolume)
@@ -70,10 +70,10 @@ public final class AgentCore {
         tickInterval = Self.interval(hz: definition.loopHz)
         nextTick = Self.firstTick(after: time, every: tickInterval)
         trades = TradeTracker(position: recovered?.position ?? 0)
-        statistics.sampleEvery = settings.mode == "backtest" ? .seconds(10) : .seconds(1)
+        statistics.sampleEvery = settings.mode == .backtest ? .seconds(10) : .seconds(1)
         write(
             JournalRecords.session(
-                account: settings.account, symbol: settings.symbol, date: settings.session.description, mode: settings.mode,
+                account: settings.account, symbol: settings.symbol, date: settings.session.description, mode: settings.mode.rawValue,
                 broker: settings.broker, model: settings.modelDescription, strategy: definition.name,
                 strategyHash: definition.sourceHash, data: nil, at: time))
         if let recovered, !recovered.isEmpty || recovered.corruptTail != nil {
@@ -117,12 +117,11 @@ public final class AgentCore {
 
     // MARK: Inputs
 
-    /// One market event, to the analytics and (in a simulation) the exchange. The runner must run
-    /// every tick and deliver every answer due before `event.time` first.
+    /// One market event, to the analytics. The loop runs every tick and delivers every answer due
+    /// before `event.time` first, and a simulated venue has handed the event to its exchange.
     @inline(__always)
     public func apply(_ event: TimedEvent) {
         engine.apply(event)
-        exchange?.apply(event)
         statistics.events += 1
     }
 

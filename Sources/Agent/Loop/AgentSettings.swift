@@ -7,9 +7,9 @@ public struct AgentSettings: Sendable {
     public var symbol: String
     /// The trading date; the journal and snapshots are per date.
     public var session: SessionDate
-    /// `live` or `backtest`, written in the journal's session record.
-    public var mode: String
-    /// `sim` or `ibkr`.
+    /// Written in the journal's session record; a backtest samples its equity line more sparsely.
+    public var mode: RunMode
+    /// The venue's name in the journal: `sim`, `ibkr`.
     public var broker: String
     /// How decisions are made, announced in the journal and every report.
     public var modelDescription: String
@@ -21,7 +21,7 @@ public struct AgentSettings: Sendable {
     public var entryTimeout: Duration?
 
     public init(
-        account: String, symbol: String, session: SessionDate, mode: String, broker: String, modelDescription: String,
+        account: String, symbol: String, session: SessionDate, mode: RunMode, broker: String, modelDescription: String,
         rulesOnly: Bool, tickJournalInterval: Duration = .seconds(1), entryTimeout: Duration? = .seconds(30)
     ) {
         self.account = account

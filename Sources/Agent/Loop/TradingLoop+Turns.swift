@@ -1,0 +1,172 @@
+import Foundation
+import MarketData
+import Strategy
+
+extension TradingLoop {
+    /// On the data's own time: each event, and every tick and answer due before it, in time order;
+    /// nothing waits. Events before `start` only warm up the analytics.
+    /// - Returns: why the run ends.
+    func runSimulated(_ core: AgentCore, start: Timestamp) async throws -> String {
+        let until = configuration.until
+        let realTime = configuration.latency == .realTime
+        var lastTime = start
+        var count = 0
+        while let event = try venue.peek() {
+            if let until, event.time > until { return configuration.untilReason }
+            if event.time >= start, core.nextTick < event.time || pending != nil {
+                await advance(core, before: event.time)
+            }
+            venue.take()
+            core.apply(event)
+            lastTime = event.time
+            if let failure = core.journalFailure { throw failure }
+            if realTime, core.inFlight != nil {
+                deliverAnswers(core, at: event.time)
+                await Task.yield()
+            }
+            count &+= 1
+            if count & 4095 == 0 {
+                if let reason = configuration.stopRequest?.reason { return reason }
+                pollReload(core, at: event.time)
+            }
+        }
+        if let due = pending, due.at <= lastTime {
+            pending = nil
+            core.answer(due.answer, at: due.at)
+        }
+        return venue.ended ?? "end of data"
+    }
+
+    /// On a clock (a paced replay, a live session): each turn applies what the venue has ready up
+    /// to now, runs the ticks due, judges the answers that came, then waits a little.
+    /// - Parameter pacer: a paced replay's clock, to sleep exactly until the next event or tick.
+    /// - Returns: why the run ends.
+    func runClocked(_ core: AgentCore, clock: any Clock, pacer: ReplayClock?) async throws -> String {
+        let until = configuration.until
+        while true {
+            if let reason = configuration.stopRequest?.reason { return reason }
+            var now = max(clock.now(), floor)
+            core.updateEntryBlock(venue.entryBlock(), at: now)
+            while var event = try venue.peek(), event.time <= now {
+                // A live event stamped on arrival may have raced a tick: it belongs to that tick.
+                if event.time < floor { event.time = floor }
+                await advance(core, before: event.time)
+                venue.take()
+                core.apply(event)
+            }
+            now = max(now, floor)
+            // A replay ends where a backtest of it would: at the last event before `until`, or of the data.
+            let next = try venue.peek()
+            if let until, let next, next.time > until { return configuration.untilReason }
+            if let until, now > until { return configuration.untilReason }
+            if next == nil, let ended = venue.ended { return ended }
+            await advance(core, through: now)
+            deliverAnswers(core, at: now)
+            if let failure = core.journalFailure { throw failure }
+            pollReload(core, at: now)
+            configuration.observer?(core, now)
+            if let pacer {
+                let due = min(next?.time ?? core.nextTick, core.nextTick)
+                let wait = min(pacer.wallDelay(until: due), .milliseconds(20))
+                if wait > .zero { try? await Task.sleep(for: wait) }
+            } else {
+                try? await Task.sleep(for: .milliseconds(10))
+            }
+        }
+    }
+
+    /// Runs every answer and tick due strictly before `limit` (an event's time: an event at exactly
+    /// a tick's time belongs to that tick's state), answers first when they are due first.
+    func advance(_ core: AgentCore, before limit: Timestamp) async {
+        while true {
+            let tickDue = core.nextTick
+            if let due = pending, due.at <= tickDue, due.at < limit {
+                pending = nil
+                core.answer(due.answer, at: due.at)
+                continue
+            }
+            guard tickDue < limit, isBeforeEnd(tickDue) else { return }
+            await runTick(core, at: tickDue)
+        }
+    }
+
+    /// Runs every answer and tick due at or before `now`.
+    func advance(_ core: AgentCore, through now: Timestamp) async {
+        while true {
+            let tickDue = core.nextTick
+            if let due = pending, due.at <= tickDue, due.at <= now {
+                pending = nil
+                core.answer(due.answer, at: due.at)
+                continue
+            }
+            guard tickDue <= now, isBeforeEnd(tickDue) else { return }
+            await runTick(core, at: tickDue)
+        }
+    }
+
+    private func isBeforeEnd(_ time: Timestamp) -> Bool {
+        guard let until = configuration.until else { return true }
+        return time < until
+    }
+
+    /// One tick, and the question it raises dispatched by the latency policy.
+    func runTick(_ core: AgentCore, at time: Timestamp) async {
+        floor = time
+        let begin = monotonicNanos()
+        defer { configuration.observer?(core, time) }
+        guard let question = core.tick(at: time) else {
+            tickNanos.append(monotonicNanos() - begin)
+            return
+        }
+        if let immediate = decider.immediate(question, strategy: core.strategy) {
+            if case .fixed(let charged) = configuration.latency, charged > .zero {
+                var answer = immediate
+                answer.latency = charged
+                pending = (answer, time + charged)
+            } else {
+                core.answer(immediate, at: time)
+            }
+            tickNanos.append(monotonicNanos() - begin)
+            return
+        }
+        tickNanos.append(monotonicNanos() - begin)
+        switch configuration.latency {
+        case .realTime:
+            let decider = self.decider
+            let strategy = core.strategy
+            let answers = self.answers
+            modelTask = Task { answers.post(await decider.ask(question, strategy: strategy)) }
+        case .measured, .fixed:
+            // The data clock waits for the model; its answer arrives as late as it took (or as charged).
+            var answer = await decider.ask(question, strategy: core.strategy)
+            if case .fixed(let charged) = configuration.latency { answer.latency = charged }
+            pending = (answer, time + answer.latency)
+        }
+    }
+
+    /// Judges the answers model tasks have posted, at `time`.
+    func deliverAnswers(_ core: AgentCore, at time: Timestamp) {
+        for answer in answers.take() {
+            core.answer(answer, at: time)
+        }
+    }
+
+    /// At most once a wall second: an edited strategy file that compiles is staged for the next
+    /// tick; one that does not is journaled and shown, and the running strategy stays.
+    func pollReload(_ core: AgentCore, at now: Timestamp) {
+        guard var watcher, let path = configuration.reload?.path else { return }
+        let wallNow = ContinuousClock.now
+        guard wallNow - lastReloadPoll >= .seconds(1) else { return }
+        lastReloadPoll = wallNow
+        defer { self.watcher = watcher }
+        guard let text = watcher.poll() else { return }
+        do {
+            let new = try StrategyLoader.compile(source: text, fileName: path)
+            core.stageReload(new)
+            configuration.output("strategy \(path) changed: reloading at the next tick (\(new.definition.sourceHash))")
+        } catch {
+            core.journalRejectedReload(diagnostics: "\(error)", at: now)
+            configuration.output("strategy \(path) changed but does not compile; still running the previous version:\n\(error)")
+        }
+    }
+}
