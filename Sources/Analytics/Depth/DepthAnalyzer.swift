@@ -23,7 +23,15 @@ enum DepthAnalyzer {
 
     /// `BID_STACK` / `ASK_STACK`: the top `count` levels, best first.
     static func stack(_ levels: [BookLevel], count: Int) -> [StackLevel] {
-        levels.prefix(max(0, count)).map { StackLevel(price: $0.price, size: $0.size) }
+        var result: [StackLevel] = []
+        stack(levels, count: count, into: &result)
+        return result
+    }
+
+    /// `stack(_:count:)` written over `stack`, reusing its storage.
+    static func stack(_ levels: [BookLevel], count: Int, into stack: inout [StackLevel]) {
+        stack.removeAll(keepingCapacity: true)
+        for level in levels.prefix(max(0, count)) { stack.append(StackLevel(price: level.price, size: level.size)) }
     }
 
     /// `DOM_WALLS` (Settled detail 7): within each side's top `wall_levels` occupied levels, a level
@@ -31,11 +39,18 @@ enum DepthAnalyzer {
     /// larger than `wall_major_x` × the mean. Ordered by distance to `reference` (LAST, or the mid
     /// before the first print), ASK first on a tie, then the higher price; at most `max_walls`.
     static func walls(_ book: OrderBook, last: Price?, parameters: FeatureParameters) -> [DomWall] {
-        guard parameters.maxWalls > 0 else { return [] }
         var walls: [DomWall] = []
+        self.walls(book, last: last, parameters: parameters, into: &walls)
+        return walls
+    }
+
+    /// `walls(_:last:parameters:)` written over `walls`, reusing its storage.
+    static func walls(_ book: OrderBook, last: Price?, parameters: FeatureParameters, into walls: inout [DomWall]) {
+        walls.removeAll(keepingCapacity: true)
+        guard parameters.maxWalls > 0 else { return }
         collectWalls(book.bids, side: .bid, parameters, into: &walls)
         collectWalls(book.asks, side: .ask, parameters, into: &walls)
-        guard !walls.isEmpty, let doubledReference = doubledReference(book, last: last) else { return walls }
+        guard !walls.isEmpty, let doubledReference = doubledReference(book, last: last) else { return }
         // In Double: exact for every real price (below 2^52), and no overflow on a damaged one.
         walls.sort { left, right in
             let leftDistance = abs(2 * Double(left.price.raw) - doubledReference)
@@ -45,7 +60,6 @@ enum DepthAnalyzer {
             return left.price > right.price
         }
         if walls.count > parameters.maxWalls { walls.removeLast(walls.count - parameters.maxWalls) }
-        return walls
     }
 
     /// Twice the price walls are measured from, so a mid of two prices stays an exact integer.

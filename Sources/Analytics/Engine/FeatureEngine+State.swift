@@ -9,18 +9,41 @@ extension FeatureEngine {
     /// it: windows only move forward. Mutating because the windows drop what left them and the
     /// value area is cached until the next print.
     public mutating func marketState(at time: Timestamp) -> MarketState {
+        var state = MarketState()
+        update(&state, at: time)
+        return state
+    }
+
+    /// `marketState(at:)` written over `state`: the same values, but the arrays (walls, stacks,
+    /// large prints) keep their storage, so a loop that refreshes one state every tick allocates
+    /// nothing once they have grown.
+    public mutating func update(_ state: inout MarketState, at time: Timestamp) {
         var now = time
         if let lastEventTime, now < lastEventTime { now = lastEventTime }
         if let latestQuery, now < latestQuery { now = latestQuery }
         latestQuery = now
-        var state = MarketState()
-        fill(&state, at: now)
-        return state
+        // Every scalar starts from its default, as in a new state; only the arrays' buffers stay.
+        var walls: [DomWall] = []
+        var bids: [StackLevel] = []
+        var asks: [StackLevel] = []
+        var prints: [LargePrint] = []
+        swap(&walls, &state.domWalls)
+        swap(&bids, &state.bidStack)
+        swap(&asks, &state.askStack)
+        swap(&prints, &state.largePrints1m)
+        state = MarketState()
+        fill(&state, walls: &walls, bids: &bids, asks: &asks, prints: &prints, at: now)
+        swap(&walls, &state.domWalls)
+        swap(&bids, &state.bidStack)
+        swap(&asks, &state.askStack)
+        swap(&prints, &state.largePrints1m)
     }
 
-    /// Kept apart from `marketState(at:)` so that the finished state is returned without a copy.
     @inline(never)
-    private mutating func fill(_ state: inout MarketState, at now: Timestamp) {
+    private mutating func fill(
+        _ state: inout MarketState, walls: inout [DomWall], bids: inout [StackLevel], asks: inout [StackLevel],
+        prints: inout [LargePrint], at now: Timestamp
+    ) {
         state.ticker = symbol
         state.last = last
         state.vwap = session.vwap
@@ -28,12 +51,12 @@ extension FeatureEngine {
 
         state.l2Imbalance = DepthAnalyzer.imbalance(book, levels: parameters.imbalanceLevels)
         state.spread = DepthAnalyzer.spread(book)
-        state.domWalls = DepthAnalyzer.walls(book, last: last, parameters: parameters)
-        state.bidStack = DepthAnalyzer.stack(book.bids, count: parameters.stackLevels)
-        state.askStack = DepthAnalyzer.stack(book.asks, count: parameters.stackLevels)
+        DepthAnalyzer.walls(book, last: last, parameters: parameters, into: &walls)
+        DepthAnalyzer.stack(book.bids, count: parameters.stackLevels, into: &bids)
+        DepthAnalyzer.stack(book.asks, count: parameters.stackLevels, into: &asks)
 
         tape.read(at: now, into: &state)
-        state.largePrints1m = largePrints.prints(at: now)
+        largePrints.prints(at: now, into: &prints)
 
         state.footprint = footprint.bar(at: now)
         cumulativeDelta.read(at: now, into: &state)

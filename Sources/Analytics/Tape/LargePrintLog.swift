@@ -22,15 +22,20 @@ struct LargePrintLog: Sendable {
 
     /// The prints in (now − 60 s, now], newest first, `secs_ago` in whole seconds (rounded down).
     mutating func prints(at now: Timestamp) -> [LargePrint] {
-        while let oldest = prints.first, oldest.time.nanos <= now.nanos - Self.window { prints.removeFirst() }
-        guard !prints.isEmpty else { return [] }
         var result: [LargePrint] = []
-        result.reserveCapacity(prints.count)
+        prints(at: now, into: &result)
+        return result
+    }
+
+    /// `prints(at:)` written over `result`, reusing its storage.
+    mutating func prints(at now: Timestamp, into result: inout [LargePrint]) {
+        result.removeAll(keepingCapacity: true)
+        while let oldest = prints.first, oldest.time.nanos <= now.nanos - Self.window { prints.removeFirst() }
+        guard !prints.isEmpty else { return }
         for index in stride(from: prints.count - 1, through: 0, by: -1) {
             let print = prints[index]
             let secondsAgo = max(0, now.nanos - print.time.nanos) / Timestamp.nanosPerSecond
             result.append(LargePrint(price: print.price, size: print.size, side: print.side, secsAgo: secondsAgo))
         }
-        return result
     }
 }
