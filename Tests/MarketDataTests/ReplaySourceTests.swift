@@ -2,20 +2,7 @@ import Testing
 
 @testable import MarketData
 
-@Suite struct ReplayFeedTests {
-    @Test func anAsyncFeedYieldsWhatTheReaderYields() async throws {
-        let files = try TestFiles()
-        defer { files.remove() }
-        let path = try LobsterReaderTests.pair(files)
-        let expected = try LobsterReaderTests.readAll(path)
-        let feed = ReplayFeed(try ReplaySource.open(path: path))
-        #expect(feed.symbol == "TEST" && feed.sessionDate == SessionDate(year: 2024, month: 3, day: 15))
-        var events: [TimedEvent] = []
-        for try await event in feed { events.append(event) }
-        #expect(events == expected)
-        #expect(events.count == 9)
-    }
-
+@Suite struct ReplaySourceTests {
     @Test func readsBatchesIntoACallersBuffer() throws {
         let source = try ReplaySource.open(path: TestFiles.sampleMessages)
         let buffer = UnsafeMutableBufferPointer<TimedEvent>.allocate(capacity: 1000)
