@@ -14,9 +14,9 @@ public final class SimulatedVenue: TradingVenue, Broker {
     public var name: String { "sim" }
     public var broker: any Broker { self }
     public var simulatesTime: Bool { true }
-    public private(set) var ended: String?
-    /// The next event, read ahead by `peek`.
-    private var head: TimedEvent?
+    @exclusivity(unchecked) public private(set) var ended: String?
+    /// The next event, read ahead by `peek` (unchecked: read twice per event, by one owner).
+    @exclusivity(unchecked) private var head: TimedEvent?
 
     public init(source: ReplaySource, exchange: SimulatedExchange.Configuration = .init()) {
         self.source = source

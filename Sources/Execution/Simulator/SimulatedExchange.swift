@@ -137,6 +137,11 @@ public final class SimulatedExchange: Broker {
     }
 
     func applyDepth(_ update: DepthUpdate) {
+        // Most of a day passes with no order of ours working: then only the book moves.
+        guard !live.isEmpty || !consumedBids.isEmpty || !consumedAsks.isEmpty else {
+            book.apply(update)
+            return
+        }
         let before = book.size(update.side, at: update.price)
         book.apply(update)
         let after = book.size(update.side, at: update.price)
