@@ -11,19 +11,26 @@ extension AgentCore {
         nextTick = time + tickInterval
         if pendingReload != nil { applyReload(at: time) }
         statistics.ticks += 1
-        let market = engine.marketState(at: time)
-        let updates = execution.update(market: plainContext(market, at: time))
+        // The state two ticks old lends its arrays' storage: refreshed in place, a tick allocates
+        // nothing for the book, walls and prints.
+        var state = spare.take() ?? StateVector(market: MarketState(), account: AccountState(), activeOrders: [], history: [])
+        engine.update(&state.market, at: time)
+        let updates = execution.update(market: plainContext(state.market, at: time))
         if !updates.isEmpty { record(updates, at: time) }
-        var state = StateVector(
-            market: market, account: execution.accountState, activeOrders: execution.activeOrders, history: history)
+        state.account = execution.accountState
+        state.activeOrders = execution.activeOrders
+        state.history = history
         if state.account.position != 0 {
-            let context = MarketContext(state: market, time: time, lastDataTime: engine.lastEventTime)
+            let context = MarketContext(state: state.market, time: time, lastDataTime: engine.lastEventTime)
             applyExits(state: state, context: context, at: time)
             state.account = execution.accountState
             state.activeOrders = execution.activeOrders
         }
-        statistics.observe(time: time, equity: state.account.dailyPL, last: market.last)
-        defer { previous = state }
+        statistics.observe(time: time, equity: state.account.dailyPL, last: state.market.last)
+        defer {
+            spare = previous
+            previous = state
+        }
         if let last = lastTickJournal, time - last < settings.tickJournalInterval {
         } else {
             lastTickJournal = time

@@ -33,6 +33,8 @@ public final class AgentCore {
     var tickInterval: Duration
     var history: [HistoryEntry] = []
     var previous: StateVector?
+    /// The state before `previous`, kept only to reuse its storage at the next tick.
+    var spare: StateVector?
     /// The question the model is answering, if any.
     public internal(set) var inFlight: Consultation?
     var nextConsultationID = 1

@@ -111,25 +111,7 @@ extension TradingLoop {
 
     /// One tick, and the question it raises dispatched by the latency policy.
     func runTick(_ core: AgentCore, at time: Timestamp) async {
-        floor = time
-        let begin = monotonicNanos()
-        defer { configuration.observer?(core, time) }
-        guard let question = core.tick(at: time) else {
-            tickNanos.append(monotonicNanos() - begin)
-            return
-        }
-        if let immediate = decider.immediate(question, strategy: core.strategy) {
-            if case .fixed(let charged) = configuration.latency, charged > .zero {
-                var answer = immediate
-                answer.latency = charged
-                pending = (answer, time + charged)
-            } else {
-                core.answer(immediate, at: time)
-            }
-            tickNanos.append(monotonicNanos() - begin)
-            return
-        }
-        tickNanos.append(monotonicNanos() - begin)
+        guard decide(core, at: time), let question = core.inFlight else { return }
         switch configuration.latency {
         case .realTime:
             let decider = self.decider
@@ -142,6 +124,28 @@ extension TradingLoop {
             if case .fixed(let charged) = configuration.latency { answer.latency = charged }
             pending = (answer, time + answer.latency)
         }
+    }
+
+    /// The tick itself, with the rules' answer when they decide: synchronous, so the question (two
+    /// whole states) is not copied through the async frame on the path every tick takes.
+    /// - Returns: true when a model must be asked about `core.inFlight`.
+    private func decide(_ core: AgentCore, at time: Timestamp) -> Bool {
+        floor = time
+        let begin = monotonicNanos()
+        defer {
+            tickNanos.append(monotonicNanos() - begin)
+            configuration.observer?(core, time)
+        }
+        guard let question = core.tick(at: time) else { return false }
+        guard let immediate = decider.immediate(question, strategy: core.strategy) else { return true }
+        if case .fixed(let charged) = configuration.latency, charged > .zero {
+            var answer = immediate
+            answer.latency = charged
+            pending = (answer, time + charged)
+        } else {
+            core.answer(immediate, at: time)
+        }
+        return false
     }
 
     /// Judges the answers model tasks have posted, at `time`.
