@@ -102,7 +102,7 @@ public final class LiveRunner {
             output("resuming the replay at \(resumeAt.clock)")
         }
         let origin = next?.time ?? open
-        let clock = ReplayClock(origin: max(origin, core.nextTick - .milliseconds(1)), speed: configuration.speed)
+        let clock = ReplayPacer(origin: max(origin, core.nextTick - .milliseconds(1)), speed: configuration.speed)
         let answers = AnswerInbox()
         var watcher = FileWatcher(path: configuration.strategyPath, contents: strategyText)
         var lastPoll = ContinuousClock.now
