@@ -45,7 +45,7 @@ import Testing
         #expect(slow.dataTime(at: wall + .seconds(1)) == open)  // 1e-3 ns down
         let fast = pacer(1e300)
         #expect(fast.dataTime(at: wall + .nanoseconds(1)) == Timestamp(hours: 33, minutes: 30, seconds: 0))
-        #expect(fast.dataTime(at: wall - .nanoseconds(1)) == Timestamp(nanos: open.nanos - 86_400 * Timestamp.nanosPerSecond))
+        #expect(fast.dataTime(at: wall - .nanoseconds(1)) == open - day)
         #expect(fast.wallTime(for: open + .seconds(1)) == wall + .nanoseconds(1))  // 1e-291 ns up
         #expect(fast.wallTime(for: open) == wall)
         let largest = pacer(.greatestFiniteMagnitude)
@@ -58,14 +58,16 @@ import Testing
         let nearStart = pacer(1e300, data: Timestamp(nanos: .min + 10))
         #expect(nearStart.dataTime(at: wall - .seconds(1)) == Timestamp(nanos: .min))
         // max - (min + 10) overflows Int64; as a Double it is ~1.8e19 ns, held at a day.
-        #expect(pacer(1, data: Timestamp(nanos: .min + 10)).wallTime(for: Timestamp(nanos: .max)) == wall + .seconds(86_400))
+        let wide = pacer(1, data: Timestamp(nanos: .min + 10))
+        #expect(wide.wallTime(for: Timestamp(nanos: .max)) == wall + .seconds(86_400))
     }
 
     @Test func wallDelayCountsFromTheGivenInstant() {
         let two = pacer(2)
-        #expect(two.wallDelay(until: Timestamp(hours: 9, minutes: 30, seconds: 10), from: wall) == .seconds(5))
-        #expect(two.wallDelay(until: Timestamp(hours: 9, minutes: 30, seconds: 10), from: wall + .seconds(4)) == .seconds(1))
-        #expect(two.wallDelay(until: Timestamp(hours: 9, minutes: 30, seconds: 10), from: wall + .seconds(6)) == .zero)
+        let tenPast = Timestamp(hours: 9, minutes: 30, seconds: 10)
+        #expect(two.wallDelay(until: tenPast, from: wall) == .seconds(5))
+        #expect(two.wallDelay(until: tenPast, from: wall + .seconds(4)) == .seconds(1))
+        #expect(two.wallDelay(until: tenPast, from: wall + .seconds(6)) == .zero)
         #expect(two.wallDelay(until: Timestamp(hours: 9, minutes: 29, seconds: 0), from: wall) == .zero)
     }
 

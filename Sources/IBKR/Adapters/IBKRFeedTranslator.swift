@@ -28,7 +28,8 @@ struct IBKRFeedTranslator: Sendable {
         case .error(let error) where error.code == 317 && error.id == requests.depth:
             return reset()
         case .tickByTickLast(let tick) where tick.reqID == requests.trades:
-            classifier.updateQuote(bid: lastQuote?.bid ?? book.bestBid?.price, ask: lastQuote?.ask ?? book.bestAsk?.price)
+            classifier.updateQuote(
+                bid: lastQuote?.bid ?? book.bestBid?.price, ask: lastQuote?.ask ?? book.bestAsk?.price)
             var trade = Trade(price: tick.price, size: tick.size, aggressor: .unknown, setsLast: !tick.unreported)
             trade.aggressor = classifier.classify(trade) == .buy ? .buy : .sell
             return [.trade(trade)]
