@@ -46,7 +46,7 @@ let package = Package(
         .target(
             name: "IBKR",
             dependencies: [
-                "MarketData", "StateVector", "Execution",
+                "MarketData", "StateVector", "Analytics", "Execution",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "Logging", package: "swift-log"),
@@ -76,13 +76,13 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "MarketDataTests", dependencies: ["MarketData"]),
-        .testTarget(name: "StateVectorTests", dependencies: ["StateVector"]),
-        .testTarget(name: "StrategyTests", dependencies: ["Strategy", "StateVector"]),
+        .testTarget(name: "MarketDataTests", dependencies: ["MarketData", "TestSupport"]),
+        .testTarget(name: "StateVectorTests", dependencies: ["StateVector", "TestSupport"]),
+        .testTarget(name: "StrategyTests", dependencies: ["Strategy", "StateVector", "TestSupport"]),
         .testTarget(name: "AnalyticsTests", dependencies: ["Analytics", "MarketData", "StateVector"]),
         .testTarget(name: "BrainTests", dependencies: ["Brain", "Strategy", "StateVector", "TestSupport"]),
-        .testTarget(name: "ExecutionTests", dependencies: ["Execution", "MarketData", "StateVector"]),
-        .testTarget(name: "IBKRTests", dependencies: ["IBKR", "Execution", "MarketData"]),
+        .testTarget(name: "ExecutionTests", dependencies: ["Execution", "MarketData", "StateVector", "TestSupport"]),
+        .testTarget(name: "IBKRTests", dependencies: ["IBKR", "Execution", "MarketData", "TestSupport"]),
         .testTarget(
             name: "AgentTests",
             dependencies: ["Agent", "Analytics", "Brain", "Execution", "MarketData", "Strategy", "TestSupport"],

@@ -81,7 +81,7 @@ struct IBKRRunSession {
             stopRequest: stop, output: { line in Console.write(line + (line.hasSuffix("\u{1B}[J") ? "" : "\n")) })
         do {
             let summary = try await runner.run(
-                feed: feed, broker: broker, brokerName: "ibkr", clock: Agent.WallClock(),
+                feed: feed, broker: broker, brokerName: "ibkr", clock: MarketData.WallClock(),
                 entryBlock: { Self.entryBlock(broker.connectionState) })
             await connection.stop()
             if terminal { Console.write("\u{1B}[?25h\n") }

@@ -1,21 +1,11 @@
 import Brain
 import MarketData
+import TestSupport
 import Testing
 
 /// Thousands of seeded random and mutated replies: the parser never crashes, never takes a command
 /// from the reasoning, never invents a price, and reads every tolerated spelling the same.
 @Suite struct CommandParserFuzzTests {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static func randomPrice(_ rng: inout SplitMix64) -> Price {
         Price(cents: Int64.random(in: 100...99_999, using: &rng))
     }
@@ -90,7 +80,7 @@ import Testing
     }
 
     @Test func styledCommandsRoundTrip() {
-        var rng = SplitMix64(state: 20_261_125)
+        var rng = SplitMix64(seed: 20_261_125)
         for _ in 0..<3000 {
             let command = Self.randomCommand(&rng)
             let text = Self.styled(command, &rng)
@@ -99,7 +89,7 @@ import Testing
     }
 
     @Test func r1RepliesWithCommandsInsideThinkTakeOnlyTheAnswer() {
-        var rng = SplitMix64(state: 7)
+        var rng = SplitMix64(seed: 7)
         for _ in 0..<3000 {
             var think = ""
             for _ in 0..<Int.random(in: 0...8, using: &rng) {
@@ -123,7 +113,7 @@ import Testing
     }
 
     @Test func repliesCutOffWhileThinkingNeverTrade() {
-        var rng = SplitMix64(state: 99)
+        var rng = SplitMix64(seed: 99)
         for _ in 0..<2000 {
             let inside = (0..<4).map { _ in Self.styled(Self.randomCommand(&rng), &rng) }.joined(separator: "\n")
             let full = "<think>\n" + inside
@@ -136,7 +126,7 @@ import Testing
     }
 
     @Test func mutatedRepliesNeverCrashAndNeverInventPrices() {
-        var rng = SplitMix64(state: 424_242)
+        var rng = SplitMix64(seed: 424_242)
         let alphabet = Array("()\"',.$ \n<>/ENTERLONGSHORTWAIT_think0123456789✓é🚀")
         for _ in 0..<5000 {
             var characters = Array(
@@ -168,7 +158,7 @@ import Testing
     }
 
     @Test func randomBytesNeverCrashOrTrade() {
-        var rng = SplitMix64(state: 1)
+        var rng = SplitMix64(seed: 1)
         for _ in 0..<3000 {
             let bytes = (0..<Int.random(in: 0...200, using: &rng)).map { _ in UInt8.random(in: 0...255, using: &rng) }
             let reply = CommandParser.parse(String(decoding: bytes, as: UTF8.self))

@@ -1,5 +1,6 @@
 import MarketData
 import StateVector
+import TestSupport
 import Testing
 
 @testable import Execution
@@ -29,7 +30,7 @@ import Testing
     }
 
     private func run(seed: UInt64) throws -> Outcome {
-        var random = SeededGenerator(seed: seed)
+        var random = SplitMix64(seed: seed)
         var limits = RiskLimits()
         limits.maxDailyLoss = Money(cents: 25_00)
         limits.maxTradesPerDay = 6

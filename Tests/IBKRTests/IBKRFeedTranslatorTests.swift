@@ -43,11 +43,13 @@ import Testing
         #expect(side(10001, unreported: true)?.setsLast == false)
     }
 
-    @Test func classifierTickRuleWithoutAQuote() {
-        var classifier = TradeClassifier()
-        #expect(classifier.classify(price: Price(cents: 100), bid: nil, ask: nil) == .unknown)
-        #expect(classifier.classify(price: Price(cents: 101), bid: nil, ask: nil) == .buy)
-        #expect(classifier.classify(price: Price(cents: 100), bid: nil, ask: nil) == .sell)
-        #expect(classifier.classify(price: Price(cents: 100), bid: nil, ask: nil) == .sell)
+    /// The feature engine's classifier decides, so a live first print at the mid is a BUY as it is
+    /// in a replay of the recording (IBKR's own classifier left it unknown).
+    @Test func firstPrintAtTheMidIsABuy() {
+        var translator = IBKRFeedTranslator()
+        translator.requests = .init(depth: 1, trades: 2, quotes: 3)
+        _ = translator.translate(.tickByTickBidAsk(TWSBidAskTick(reqID: 3, time: 0, bid: Price(cents: 10000), ask: Price(cents: 10002), bidSize: 100, askSize: 100)))
+        let events = translator.translate(.tickByTickLast(TWSLastTick(reqID: 2, time: 0, price: Price(cents: 10001), size: 100, unreported: false, exchange: "NASDAQ")))
+        #expect(events == [.trade(Trade(price: Price(cents: 10001), size: 100, aggressor: .buy))])
     }
 }

@@ -1,24 +1,14 @@
+import TestSupport
 import Testing
 
 @testable import IBKR
 
 /// The decoders meet bytes from the network: whatever arrives, they return a value or throw, never trap.
 @Suite struct TWSDecoderFuzzTests {
-    struct SeededGenerator: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     static let seeds: [TWSResponse] = TWSResponseTests.samples
 
     @Test func mutatedFramesNeverTrap() {
-        var random = SeededGenerator(state: 42)
+        var random = SplitMix64(seed: 42)
         let alphabet = ["", "0", "1", "-1", "2", "3", "13", "99", "abc", "1.7976931348623157E308", "2147483647",
             "9223372036854775807", "-99999999999999999999", "1e400", "NaN", "Infinity", "\\u00e9", "BUY", "\u{0}"]
         var decoded = 0
@@ -41,7 +31,7 @@ import Testing
     }
 
     @Test func randomBytesNeverTrap() {
-        var random = SeededGenerator(state: 7)
+        var random = SplitMix64(seed: 7)
         var frames = 0
         for _ in 0..<3_000 {
             var bytes: [UInt8] = (0..<Int.random(in: 0...64, using: &random)).map { _ in UInt8.random(in: 0...255, using: &random) }

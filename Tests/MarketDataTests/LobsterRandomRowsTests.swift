@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 
 @testable import MarketData
@@ -12,19 +13,6 @@ import Testing
     static let messageName = "RAND_2024-03-15_34200000_57600000_message_3.csv"
     static let orderbookName = "RAND_2024-03-15_34200000_57600000_orderbook_3.csv"
 
-    /// SplitMix64: the same rows on every machine.
-    struct Random {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        mutating func below(_ bound: Int) -> Int { Int(next() % UInt64(bound)) }
-    }
-
     /// A side as (price, size) pairs, best first; prices in cents around $100.
     struct Book: Equatable {
         var asks: [BookLevel] = []
@@ -32,7 +20,7 @@ import Testing
     }
 
     /// One random change: a size, a new level or a removed one, on either side.
-    static func step(_ book: inout Book, _ random: inout Random) {
+    static func step(_ book: inout Book, _ random: inout SplitMix64) {
         let askSide = random.below(2) == 0
         var levels = askSide ? book.asks : book.bids
         let size = Int64([1, 9, 10, 99, 100, 999, 1_000, 12_345][random.below(8)]) + Int64(random.below(3))
@@ -81,7 +69,7 @@ import Testing
     /// Files saved on Windows end their lines with CR LF; the last case reads those.
     @Test(arguments: [(1 as UInt64, 300, "\n"), (2, 3_000, "\n"), (3, 9_000, "\n"), (4, 9_000, "\r\n")])
     func everyBookComesOutExactly(seed: UInt64, count: Int, lineEnd: String) throws {
-        var random = Random(state: seed)
+        var random = SplitMix64(seed: seed)
         var book = Book()
         var expected: [Book] = []
         var rows: [String] = []
@@ -143,7 +131,7 @@ import Testing
 
     @Test(arguments: 0..<6)
     func aBrokenRowIsReportedAtItsLine(breakage: Int) throws {
-        var random = Random(state: 100 + UInt64(breakage))
+        var random = SplitMix64(seed: 100 + UInt64(breakage))
         var book = Book()
         var rows: [String] = []
         let broken = 2_500 + random.below(100)

@@ -1,19 +1,8 @@
 import MarketData
+import TestSupport
 import Testing
 
 @testable import StateVector
-
-/// A small deterministic generator, so a failing input can be reproduced from its seed.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
 
 /// Thousands of random and mutated inputs: the parser and decoder must answer every one with a
 /// value or a positioned error (a crash or hang fails the run), and whatever decodes must encode
@@ -27,7 +16,7 @@ struct SplitMix64: RandomNumberGenerator {
         ].map { Array($0.utf8) } + [[0x00], [0xFF], [0xC3], [0xED, 0xA0, 0x80], [0xEF, 0xBB, 0xBF]]
 
     @Test func randomBytesNeverCrashTheParser() {
-        var random = SplitMix64(state: 1)
+        var random = SplitMix64(seed: 1)
         var parsed = 0
         for _ in 0..<4000 {
             var bytes: [UInt8] = []
@@ -53,7 +42,7 @@ struct SplitMix64: RandomNumberGenerator {
 
     @Test func mutatedSeedNeverCrashesTheDecoder() throws {
         let seed = try seedStateBytes()
-        var random = SplitMix64(state: 2)
+        var random = SplitMix64(seed: 2)
         var outcomes = (decoded: 0, rejected: 0)
         for _ in 0..<3000 {
             var bytes = seed
@@ -121,7 +110,7 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     @Test func randomStatesEncodeAndDecodeStably() throws {
-        var random = SplitMix64(state: 3)
+        var random = SplitMix64(seed: 3)
         for _ in 0..<500 {
             let state = Self.randomState(using: &random)
             for style in [StateVectorEncoder.Style.pretty, .compact] {
@@ -139,7 +128,7 @@ struct SplitMix64: RandomNumberGenerator {
     }
 
     @Test func randomStringsRoundTripThroughEscaping() throws {
-        var random = SplitMix64(state: 4)
+        var random = SplitMix64(seed: 4)
         for _ in 0..<2000 {
             var text = ""
             for _ in 0..<Int.random(in: 0..<12, using: &random) {

@@ -1,6 +1,7 @@
 import Foundation
 import MarketData
 import StateVector
+import TestSupport
 import Testing
 
 @testable import Strategy
@@ -40,7 +41,7 @@ import Testing
 
     @Test func mutatedMomentumFiles() {
         #expect(Self.momentum.count > 1000)
-        var random = SeededRandom(seed: 0x5EED_0001)
+        var random = SplitMix64(seed: 0x5EED_0001)
         for iteration in 0..<2500 {
             var bytes = Self.momentum
             for _ in 0..<Int.random(in: 1...4, using: &random) {
@@ -67,7 +68,7 @@ import Testing
     }
 
     @Test func randomByteSoup() {
-        var random = SeededRandom(seed: 0x5EED_0002)
+        var random = SplitMix64(seed: 0x5EED_0002)
         for iteration in 0..<1000 {
             var bytes: [UInt8] = []
             for _ in 0..<Int.random(in: 0...60, using: &random) { bytes += random.pick(Self.fragments) }
@@ -87,7 +88,7 @@ import Testing
     ]
 
     @Test func randomRuleTokenStrings() {
-        var random = SeededRandom(seed: 0x5EED_0003)
+        var random = SplitMix64(seed: 0x5EED_0003)
         var compiled = 0
         for iteration in 0..<3000 {
             let count = Int.random(in: 1...24, using: &random)
@@ -145,7 +146,7 @@ import Testing
 
     // MARK: - Compiled code against the reference interpreter
 
-    static func randomState(_ random: inout SeededRandom) -> StateVector {
+    static func randomState(_ random: inout SplitMix64) -> StateVector {
         var s = SeedState.state
         func maybe<T>(_ value: T) -> T? { random.chance(0.15) ? nil : value }
         s.market.l2Imbalance = maybe(Double(Int.random(in: 0...400, using: &random)) / 100)
@@ -164,7 +165,7 @@ import Testing
         return s
     }
 
-    static func randomCondition(_ random: inout SeededRandom, depth: Int) -> String {
+    static func randomCondition(_ random: inout SplitMix64, depth: Int) -> String {
         if depth > 0, random.chance(0.4) {
             let l = randomCondition(&random, depth: depth - 1)
             let r = randomCondition(&random, depth: depth - 1)
@@ -191,7 +192,7 @@ import Testing
     }
 
     @Test func compiledClosuresAgreeWithTheReferenceInterpreter() throws {
-        var random = SeededRandom(seed: 0x5EED_0004)
+        var random = SplitMix64(seed: 0x5EED_0004)
         for iteration in 0..<400 {
             let rule = Self.randomCondition(&random, depth: 3)
             let strategy = try RuleHarness.compile(rule)

@@ -41,7 +41,7 @@ extension TradingLoop {
     /// to now, runs the ticks due, judges the answers that came, then waits a little.
     /// - Parameter pacer: a paced replay's clock, to sleep exactly until the next event or tick.
     /// - Returns: why the run ends.
-    func runClocked(_ core: AgentCore, clock: any Clock, pacer: ReplayClock?) async throws -> String {
+    func runClocked(_ core: AgentCore, clock: any Clock, pacer: ReplayPacer?) async throws -> String {
         let until = configuration.until
         while true {
             if let reason = configuration.stopRequest?.reason { return reason }

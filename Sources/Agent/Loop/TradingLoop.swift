@@ -107,8 +107,8 @@ public final class TradingLoop {
     }
 
     /// A paced replay's clock: the data time of the next event (or tick) maps to now.
-    private func pacedClock(_ core: AgentCore, speed: Double) throws -> ReplayClock {
+    private func pacedClock(_ core: AgentCore, speed: Double) throws -> ReplayPacer {
         let origin = try venue.peek()?.time ?? core.nextTick
-        return ReplayClock(origin: max(origin, core.nextTick - .milliseconds(1)), speed: speed)
+        return ReplayPacer(origin: max(origin, core.nextTick - .milliseconds(1)), speed: speed)
     }
 }

@@ -13,10 +13,11 @@ public final class IBKRBroker: Broker, Sendable {
     let connection: IBKRConnection
     let contract: TWSContract
     let logger: Logger
-    private let commands: AsyncStream<Command>.Continuation
+    private let calls: AsyncStream<Call>.Continuation
     let state = Locked(IBKRBrokerState())
 
-    enum Command: Sendable {
+    /// One `Broker` call, queued in order for the worker.
+    enum Call: Sendable {
         case submit([OrderRequest], Timestamp)
         case modify(ClientOrderID, Price, Timestamp)
         case cancel(ClientOrderID, Timestamp)
@@ -34,28 +35,28 @@ public final class IBKRBroker: Broker, Sendable {
         self.connection = connection
         self.contract = contract
         self.logger = logger
-        let (stream, continuation) = AsyncStream<Command>.makeStream()
-        self.commands = continuation
+        let (stream, continuation) = AsyncStream<Call>.makeStream()
+        self.calls = continuation
         let state = self.state
         Task { [connection, contract, logger] in
             let worker = IBKRBrokerWorker(
                 connection: connection, contract: contract, state: state, logger: logger,
                 confirmationTimeout: confirmationTimeout)
-            await worker.run(commands: stream)
+            await worker.run(calls: stream)
         }
     }
 
-    deinit { commands.finish() }
+    deinit { calls.finish() }
 
     /// True when TWS is connected, reconciled and streaming: only then may the agent enter.
     public var isReady: Bool { state.withLock { $0.connectionState == .ready } }
     /// Where the connection stands, as of its last change.
     public var connectionState: IBKRConnectionState { state.withLock { $0.connectionState } }
 
-    public func submit(_ orders: [OrderRequest], at time: Timestamp) { commands.yield(.submit(orders, time)) }
-    public func modify(_ id: ClientOrderID, price: Price, at time: Timestamp) { commands.yield(.modify(id, price, time)) }
-    public func cancel(_ id: ClientOrderID, at time: Timestamp) { commands.yield(.cancel(id, time)) }
-    public func cancelAll(at time: Timestamp) { commands.yield(.cancelAll(time)) }
+    public func submit(_ orders: [OrderRequest], at time: Timestamp) { calls.yield(.submit(orders, time)) }
+    public func modify(_ id: ClientOrderID, price: Price, at time: Timestamp) { calls.yield(.modify(id, price, time)) }
+    public func cancel(_ id: ClientOrderID, at time: Timestamp) { calls.yield(.cancel(id, time)) }
+    public func cancelAll(at time: Timestamp) { calls.yield(.cancelAll(time)) }
 
     public func drainReports() -> [ExecutionReport] {
         state.withLock { state in

@@ -11,7 +11,7 @@ struct IBKRBrokerWorker: Sendable {
     let logger: Logger
     let confirmationTimeout: Duration
 
-    func run(commands: AsyncStream<IBKRBroker.Command>) async {
+    func run(calls: AsyncStream<IBKRBroker.Call>) async {
         let events = await connection.events()
         let listener = Task { [state] in
             for await event in events {
@@ -28,9 +28,9 @@ struct IBKRBrokerWorker: Sendable {
                 }
             }
         }
-        for await command in commands {
+        for await call in calls {
             do {
-                try await perform(command)
+                try await perform(call)
             } catch {
                 logger.error("IBKR broker: \(error)")
             }
@@ -38,8 +38,8 @@ struct IBKRBrokerWorker: Sendable {
         listener.cancel()
     }
 
-    private func perform(_ command: IBKRBroker.Command) async throws {
-        switch command {
+    private func perform(_ call: IBKRBroker.Call) async throws {
+        switch call {
         case .submit(let requests, let time):
             let fresh = state.withLock { state in
                 state.time = time

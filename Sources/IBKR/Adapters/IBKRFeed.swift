@@ -5,7 +5,8 @@ import MarketData
 /// tick-by-tick `AllLast` prints and `BidAsk` quotes, stamped on arrival in US/Eastern time.
 ///
 /// IB gives no aggressor side, so each print is classified here by the quote rule, then the tick
-/// rule (`TradeClassifier`); prints TWS flags unreported do not set the last price. After every
+/// rule (Analytics' `TradeClassifier`, the one a replay goes through, so a live print and its
+/// replay get the same side); prints TWS flags unreported do not set the last price. After every
 /// (re)connection, a 1101 or an error 317 the book is void: the feed emits `.bookReset` and
 /// rebuilds from the new rows.
 public final class IBKRFeed: Feed, Sendable {
@@ -24,7 +25,7 @@ public final class IBKRFeed: Feed, Sendable {
         self.connection = connection
         self.contract = contract
         self.symbol = contract.symbol
-        self.sessionDate = WallClock.eastern().date
+        self.sessionDate = WallClock().today()
         self.rows = rows
         self.logger = logger
     }
@@ -68,7 +69,7 @@ public final class IBKRFeed: Feed, Sendable {
 
     private func emit(_ events: [MarketEvent], _ out: AsyncStream<TimedEvent>.Continuation) {
         guard !events.isEmpty else { return }
-        let now = WallClock.eastern().time
+        let now = WallClock().now()
         for (index, event) in events.enumerated() {
             out.yield(TimedEvent(time: now, event: event, endsBatch: index == events.count - 1))
         }

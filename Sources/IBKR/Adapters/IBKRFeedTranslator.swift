@@ -1,3 +1,4 @@
+import Analytics
 import MarketData
 
 /// TWS market-data messages → `MarketEvent`s for one subscription set; pure, so tests feed it
@@ -27,10 +28,11 @@ struct IBKRFeedTranslator: Sendable {
         case .error(let error) where error.code == 317 && error.id == requests.depth:
             return reset()
         case .tickByTickLast(let tick) where tick.reqID == requests.trades:
-            let bid = lastQuote?.bid ?? book.bestBid?.price
-            let ask = lastQuote?.ask ?? book.bestAsk?.price
-            let side = classifier.classify(price: tick.price, bid: bid, ask: ask)
-            return [.trade(Trade(price: tick.price, size: tick.size, aggressor: side, setsLast: !tick.unreported))]
+            classifier.updateQuote(
+                bid: lastQuote?.bid ?? book.bestBid?.price, ask: lastQuote?.ask ?? book.bestAsk?.price)
+            var trade = Trade(price: tick.price, size: tick.size, aggressor: .unknown, setsLast: !tick.unreported)
+            trade.aggressor = classifier.classify(trade) == .buy ? .buy : .sell
+            return [.trade(trade)]
         case .tickByTickBidAsk(let tick) where tick.reqID == requests.quotes:
             let quote = Quote(bid: tick.bid, bidSize: tick.bidSize, ask: tick.ask, askSize: tick.askSize)
             lastQuote = quote

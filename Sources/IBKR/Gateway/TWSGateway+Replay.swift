@@ -7,21 +7,20 @@ extension TWSGateway {
     /// backtest; before and after, requests act at once against the current book.
     /// - Throws: what `next` throws (a bad replay file), or `CancellationError`.
     public nonisolated func replay(_ next: () throws -> TimedEvent?) async throws {
-        let speed = configuration.speed
-        var clock = ReplayClock(speed: speed)
-        await replayBegins(clock)
+        var pacer = ReplayPacer(speed: configuration.speed)
+        await replayBegins(pacer)
         do {
             var batch: [TimedEvent] = []
             var batchesSinceYield = 0
             while let event = try next() {
                 batch.append(event)
                 guard event.endsBatch else { continue }
-                if speed > 0 {
-                    if clock.anchor == nil {
-                        clock.anchor = (ContinuousClock.now, event.time)
-                        await replayBegins(clock)
+                if pacer.isPaced {
+                    if pacer.origin == nil {
+                        pacer.anchor(data: event.time, wall: .now)
+                        await replayBegins(pacer)
                     }
-                    if let due = clock.wallTime(for: event.time), due > ContinuousClock.now {
+                    if let due = pacer.wallTime(for: event.time), due > ContinuousClock.now {
                         await replayWaits(for: event.time)
                         try await Task.sleep(until: due, clock: .continuous)
                     }
@@ -44,14 +43,15 @@ extension TWSGateway {
         await replayEnds()
     }
 
-    private func replayBegins(_ clock: ReplayClock) { replay = clock }
+    private func replayBegins(_ pacer: ReplayPacer) { replay = pacer }
 
-    private func replayWaits(for batch: Timestamp) { replay?.nextBatch = batch }
+    private func replayWaits(for batch: Timestamp) { nextBatch = batch }
 
     /// After the last event, requests still in flight act against the final book, and later ones
     /// act at once.
     private func replayEnds() {
         replay = nil
+        nextBatch = nil
         desk.exchange.advance(to: desk.exchange.time + configuration.exchange.latency)
         route(desk.collect())
     }
@@ -60,7 +60,7 @@ extension TWSGateway {
     /// waits for its next batch (never at or past that batch), else the last event's time.
     func requestTime() -> Timestamp {
         let time = desk.exchange.time
-        guard let replay, let next = replay.nextBatch, let now = replay.dataTime(at: .now) else { return time }
+        guard let replay, let next = nextBatch, let now = replay.dataTime(at: .now) else { return time }
         return max(time, min(now, next - .nanoseconds(1)))
     }
 
@@ -83,7 +83,7 @@ extension TWSGateway {
 
     /// Lets requests due by `time` act while the replay sleeps before a later batch.
     private func catchUp(to time: Timestamp) {
-        guard let next = replay?.nextBatch, time < next, time > desk.exchange.time else { return }
+        guard replay != nil, let next = nextBatch, time < next, time > desk.exchange.time else { return }
         desk.exchange.advance(to: time)
         route(desk.collect())
     }
@@ -91,7 +91,7 @@ extension TWSGateway {
     /// Applies one consistent batch: the exchange (book, tape, our orders), then subscribers, then
     /// the orders' messages.
     public func apply(_ batch: [TimedEvent]) {
-        replay?.nextBatch = nil
+        nextBatch = nil
         var trades: [Trade] = []
         for (index, event) in batch.enumerated() {
             clock = event.time

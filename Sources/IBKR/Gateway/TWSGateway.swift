@@ -30,7 +30,10 @@ public actor TWSGateway {
     var nextOrderID: Int
     /// The replay in progress, if any: requests then act when the replayed clock reaches them;
     /// without one they act at once.
-    var replay: ReplayClock?
+    var replay: ReplayPacer?
+    /// The batch the replay is sleeping until, when it is on schedule: nothing may act at or after
+    /// its time before it is applied. Nil while the replay applies batches or runs behind.
+    var nextBatch: Timestamp?
 
     /// How many placeOrder messages arrived per order key: a test reads it to prove nothing was sent twice.
     public internal(set) var placements: [OrderKey: Int] = [:]

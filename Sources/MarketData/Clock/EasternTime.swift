@@ -1,5 +1,3 @@
-import MarketData
-
 /// US/Eastern wall time ⇄ Unix time, with the US daylight-saving rule in force since 2007 (second
 /// Sunday of March to first Sunday of November, switching at 02:00 local). Self-contained so that
 /// replay and tests never depend on the machine's time-zone database.
@@ -34,12 +32,6 @@ public enum EasternTime {
         return (civilFromDays(days), localSeconds - days * 86_400)
     }
 
-    /// `yyyyMMdd HH:mm:ss US/Eastern`, the execDetails time format.
-    public static func twsTime(date: SessionDate, time: Timestamp) -> String {
-        let compact = String(date.description.filter { $0 != "-" })
-        return "\(compact) \(time.clock.prefix(8)) US/Eastern"
-    }
-
     static func isDaylightSaving(date: SessionDate, secondOfDay: Int64) -> Bool {
         let start = nthSunday(year: date.year, month: 3, nth: 2)
         let end = nthSunday(year: date.year, month: 11, nth: 1)
@@ -59,7 +51,7 @@ public enum EasternTime {
     }
 
     /// Days since 1970-01-01 of a proleptic Gregorian date (H. Hinnant's algorithm).
-    static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int64 {
+    public static func daysFromCivil(_ year: Int, _ month: Int, _ day: Int) -> Int64 {
         let y = Int64(month <= 2 ? year - 1 : year)
         let era = (y >= 0 ? y : y - 399) / 400
         let yoe = y - era * 400
@@ -69,7 +61,8 @@ public enum EasternTime {
         return era * 146_097 + doe - 719_468
     }
 
-    static func civilFromDays(_ days: Int64) -> SessionDate {
+    /// The proleptic Gregorian date `days` after 1970-01-01 (the inverse of `daysFromCivil`).
+    public static func civilFromDays(_ days: Int64) -> SessionDate {
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
         let doe = z - era * 146_097

@@ -1,4 +1,3 @@
-public import MarketData
 import Synchronization
 
 /// A clock that moves only when told to, for tests and for stepping a replay by hand.

@@ -1,7 +1,6 @@
-import MarketData
 import Testing
 
-@testable import IBKR
+@testable import MarketData
 
 @Suite struct EasternTimeTests {
     @Test func convertsSummerAndWinterSessions() {
@@ -18,6 +17,13 @@ import Testing
         #expect(local.time == Timestamp(hours: 1, minutes: 59, seconds: 59))
         let next = EasternTime.local(epochNanos: 1_772_953_200 * 1_000_000_000)
         #expect(next.time == Timestamp(hours: 3, minutes: 0, seconds: 0))
-        #expect(EasternTime.twsTime(date: local.date, time: local.time) == "20260308 01:59:59 US/Eastern")
+    }
+
+    @Test func civilDaysRoundTrip() {
+        #expect(EasternTime.daysFromCivil(1970, 1, 1) == 0)
+        // 2026-03-08: 56 years of 365 days, 14 leap days (1972…2024), then 31 + 28 + 7 days.
+        #expect(EasternTime.daysFromCivil(2026, 3, 8) == 20_520)
+        #expect(EasternTime.civilFromDays(20_520) == SessionDate(year: 2026, month: 3, day: 8))
+        #expect(EasternTime.civilFromDays(-1) == SessionDate(year: 1969, month: 12, day: 31))
     }
 }
