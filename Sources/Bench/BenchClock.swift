@@ -15,22 +15,28 @@ enum BenchClock {
 
     /// How long `body` takes.
     static func time(_ body: () throws -> Void) rethrows -> Elapsed {
-        let wallStart = nanos()
-        let cpuStart = nanos(CLOCK_PROCESS_CPUTIME_ID)
+        let start = Start()
         try body()
-        return Elapsed(
-            wall: Double(max(1, nanos() - wallStart)) / 1e9,
-            cpu: Double(max(1, nanos(CLOCK_PROCESS_CPUTIME_ID) - cpuStart)) / 1e9)
+        return start.elapsed()
     }
 
     /// How long `body` takes, for an asynchronous body.
     static func timeAsync(_ body: () async throws -> Void) async rethrows -> Elapsed {
-        let wallStart = nanos()
-        let cpuStart = nanos(CLOCK_PROCESS_CPUTIME_ID)
+        let start = Start()
         try await body()
-        return Elapsed(
-            wall: Double(max(1, nanos() - wallStart)) / 1e9,
-            cpu: Double(max(1, nanos(CLOCK_PROCESS_CPUTIME_ID) - cpuStart)) / 1e9)
+        return start.elapsed()
+    }
+
+    /// Both clocks at the start of a measurement.
+    private struct Start {
+        let wall = BenchClock.nanos()
+        let cpu = BenchClock.nanos(CLOCK_PROCESS_CPUTIME_ID)
+
+        func elapsed() -> Elapsed {
+            Elapsed(
+                wall: Double(max(1, BenchClock.nanos() - wall)) / 1e9,
+                cpu: Double(max(1, BenchClock.nanos(CLOCK_PROCESS_CPUTIME_ID) - cpu)) / 1e9)
+        }
     }
 
     /// Nanoseconds on `clock` (monotonic by default).

@@ -42,7 +42,7 @@ struct BenchCommand: AsyncParsableCommand {
               fsd bench --data day.fsdr --runs 9
               perf record -g fsd bench --reading-only --runs 20
 
-            Exit codes: 0 measured, 1 invalid data or arguments, 2 unreadable file.
+            Exit codes: 0 measured, 1 invalid data, strategy or arguments, 2 unreadable file.
             """
     )
 

@@ -21,6 +21,9 @@ struct GatewayCommand: AsyncParsableCommand {
             when the link is back with the data kept (1102); stopping the gateway and starting it again on \
             the same port is a TWS restart (fsd run reconnects and reconciles by itself).
 
+            Exit status: 0 when the replay finished, 1 invalid options or data, 2 an unreadable file \
+            or a port it cannot listen on.
+
             Examples:
               fsd gateway --data data/sample/GOOG_2012-06-21_34200000_57600000_message_10.csv.gz
               fsd gateway --data session.fsdr --port 7497 --speed 10
