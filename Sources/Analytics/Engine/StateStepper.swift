@@ -23,8 +23,8 @@ public struct StateStepper: Sendable {
     }
 
     /// Hands `emit` the state at each multiple of `step` nanoseconds of the session clock, from the
-    /// first event (or `from`) to the last (or `to`); a state at a moment sees every event before
-    /// it and none at or after it, except for the states at or after the last event.
+    /// first event (or `from`) to the last (or `to`); the state at a moment sees every event at or
+    /// before it, as `state(at:)` does, and none after it.
     /// - Parameter emit: returns false to stop (its output closed, say).
     /// - Returns: the first moment a state was handed out at (nil for none, or for a step that is not
     ///   positive) and how many were.
