@@ -59,10 +59,12 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
+        // `fsd bench`'s measurements: the readers, the book and the features, and the whole backtest.
+        .target(name: "Bench", dependencies: ["MarketData", "Analytics", "Strategy", "Agent"]),
         .executableTarget(
             name: "fsd",
             dependencies: [
-                "MarketData", "StateVector", "Strategy", "Analytics", "Brain", "Execution", "IBKR", "Agent",
+                "MarketData", "StateVector", "Strategy", "Analytics", "Brain", "Execution", "IBKR", "Agent", "Bench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
             ]

@@ -54,47 +54,38 @@ struct BacktestCommand: AsyncParsableCommand {
     var noJournal = false
 
     func validate() throws {
-        if let from, SessionTime.parse(from) == nil { Console.fail("error: --from must be HH:MM or HH:MM:SS, e.g. 10:00", status: 1) }
-        if let to, SessionTime.parse(to) == nil { Console.fail("error: --to must be HH:MM or HH:MM:SS, e.g. 15:30", status: 1) }
+        if let from, SessionTime.parse(from) == nil { throw ValidationError("--from must be HH:MM or HH:MM:SS, e.g. 10:00") }
+        if let to, SessionTime.parse(to) == nil { throw ValidationError("--to must be HH:MM or HH:MM:SS, e.g. 15:30") }
         if let from = from.flatMap(SessionTime.parse), let to = to.flatMap(SessionTime.parse), to <= from {
-            Console.fail("error: --to must be later than --from", status: 1)
+            throw ValidationError("--to must be later than --from")
         }
-        if let latency, !(0...600_000).contains(latency) { Console.fail("error: --latency must be 0...600000 ms", status: 1) }
-        try options.check()
+        if let latency, !(0...600_000).contains(latency) { throw ValidationError("--latency must be 0...600000 ms") }
     }
 
     func run() async throws {
-        let prepared = await options.prepare()
-        let header: (String, SessionDate)
-        do {
-            let source = try ReplaySource.open(path: options.data, prefetch: false)
-            header = (source.symbol, source.sessionDate)
-        } catch {
-            Console.fail("\(error)", status: 2)
-        }
-        if let wanted = options.symbol, wanted != header.0 {
-            Console.fail("error: --symbol \(wanted) does not match the data file, which holds \(header.0)", status: 1)
-        }
-        let journalPath = noJournal ? nil : options.journal ?? "data/logs/backtests/\(header.1)-\(header.0).jsonl"
+        let data = try options.replay.path()
+        let prepared = try await options.prepare()
+        let header = try options.session(of: data)
+        let journalPath = noJournal ? nil : options.journal ?? "data/logs/backtests/\(header.date)-\(header.symbol).jsonl"
         let configuration = BacktestRunner.Configuration(
-            dataPath: options.data, from: from.flatMap(SessionTime.parse), to: to.flatMap(SessionTime.parse),
+            dataPath: data, from: from.flatMap(SessionTime.parse), to: to.flatMap(SessionTime.parse),
             latency: latency.map { .milliseconds($0) }, journalPath: journalPath, averageDailyVolume: options.adv,
             exchange: options.exchangeConfiguration, showProgress: isTerminal(2))
-        if !json { Console.announce("fsd backtest: \(header.0) \(header.1), model \(prepared.decider.description)") }
+        if !json { Console.note("fsd backtest: \(header.symbol) \(header.date), model \(prepared.decider.description)") }
         let summary: BacktestSummary
         do {
             summary = try await BacktestRunner(configuration: configuration, strategy: prepared.strategy, decider: prepared.decider).run()
         } catch {
-            Console.fail("\(error)", status: 2)
+            throw CLIError.runtimeFailure(error)
         }
         if let report {
             do {
                 try HTMLReport.render(summary).write(toFile: report, atomically: true, encoding: .utf8)
             } catch {
-                Console.fail("\(report): error: cannot write the report: \(error.localizedDescription)", status: 2)
+                throw CLIError.runtimeFailure("cannot write the report: \(error.localizedDescription)", file: report)
             }
         }
         Console.write((json ? summary.json : summary.text) + "\n")
-        if let report, !json { Console.announce("report: \(report)") }
+        if let report, !json { Console.note("report: \(report)") }
     }
 }

@@ -185,8 +185,7 @@ struct DecideCommand: AsyncParsableCommand {
     }
 
     private func fail(_ message: String, status: Int32) throws {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
-        throw ExitCode(status)
+        throw status == 1 ? CLIError.invalidInput(diagnostic: message) : CLIError.runtimeFailure(diagnostic: message)
     }
 
     struct DecisionDocument: Encodable {

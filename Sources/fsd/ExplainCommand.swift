@@ -40,40 +40,34 @@ struct ExplainCommand: ParsableCommand {
     var json = false
 
     func run() throws {
-        let compiled: CompiledStrategy
-        do {
-            compiled = try StrategyLoader.load(contentsOf: strategy)
-        } catch let error as StrategyError {
-            print(error)
-            throw ExitCode(error.isUnreadable ? 2 : 1)
-        }
+        let compiled = try StrategyFile.load(strategy)
         let current = try Self.decodeState(state)
-        let before = try previous.map { try Self.decodeState($0) }
+        let before = try previous.map { path throws(CLIError) in try Self.decodeState(path) }
         let checklist = compiled.evaluate(current, previous: before)
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
             let report = ExplainReport(
                 strategy: compiled.definition, file: strategy, state: state, checklist: checklist)
-            print(String(decoding: try encoder.encode(report), as: UTF8.self))
+            Console.line(String(decoding: try encoder.encode(report), as: UTF8.self))
         } else {
-            print("strategy \(compiled.definition.name) (\(strategy)) on \(state)")
-            print(checklist.report())
+            Console.line("strategy \(compiled.definition.name) (\(strategy)) on \(state)")
+            Console.line(checklist.report())
         }
     }
 
-    /// Reads and decodes a state file; prints the problem and exits 2 (unreadable) or 1 (invalid).
-    static func decodeState(_ path: String) throws -> StateVector {
+    /// Reads and decodes a state file.
+    /// - Throws: a runtime failure when it cannot be read, invalid input (the decoder's precise
+    ///   diagnostic) when it is not a state vector.
+    static func decodeState(_ path: String) throws(CLIError) -> StateVector {
         guard let data = FileManager.default.contents(atPath: path) else {
-            print("\(path): error: cannot read the state file; check the path")
-            throw ExitCode(2)
+            throw .runtimeFailure("cannot read the state file; check the path", file: path)
         }
         let bytes = [UInt8](data)
         do {
             return try StateVectorDecoder.decode(bytes, fileName: path)
         } catch {
-            print(error.rendered(source: bytes))
-            throw ExitCode(1)
+            throw .invalidInput(diagnostic: error.rendered(source: bytes))
         }
     }
 }

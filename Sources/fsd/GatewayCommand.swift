@@ -1,6 +1,5 @@
 import ArgumentParser
 import Execution
-import Foundation
 import IBKR
 import Logging
 import MarketData
@@ -21,6 +20,9 @@ struct GatewayCommand: AsyncParsableCommand {
             when its link to IB drops (1100: fsd run then refuses new entries), kill -USR2 PID what it sends \
             when the link is back with the data kept (1102); stopping the gateway and starting it again on \
             the same port is a TWS restart (fsd run reconnects and reconciles by itself).
+
+            Exit status: 0 when the replay finished, 1 invalid options or data, 2 an unreadable file \
+            or a port it cannot listen on.
 
             Examples:
               fsd gateway --data data/sample/GOOG_2012-06-21_34200000_57600000_message_10.csv.gz
@@ -50,17 +52,15 @@ struct GatewayCommand: AsyncParsableCommand {
     @Flag(help: "Keep serving the final book after the replay ends instead of exiting.")
     var stay = false
 
-    mutating func run() async throws {
-        guard (1...65_535).contains(port) else { throw Self.fail("--port must be 1...65535, got \(port)", code: 1) }
-        guard speed >= 0, speed.isFinite else { throw Self.fail("--speed must be 0 or more, got \(speed)", code: 1) }
-        guard (0...60_000).contains(latency) else { throw Self.fail("--latency must be 0...60000 ms, got \(latency)", code: 1) }
-        guard averageVolume > 0 else { throw Self.fail("--average-volume must be positive, got \(averageVolume)", code: 1) }
-        let source: ReplaySource
-        do {
-            source = try ReplaySource.open(path: data)
-        } catch let error as ReplayError {
-            throw Self.fail(error.description, code: error.exitCode, prefix: false)
-        }
+    func validate() throws {
+        guard (1...65_535).contains(port) else { throw ValidationError("--port must be 1...65535, got \(port)") }
+        guard speed >= 0, speed.isFinite else { throw ValidationError("--speed must be 0 or more, got \(speed)") }
+        guard (0...60_000).contains(latency) else { throw ValidationError("--latency must be 0...60000 ms, got \(latency)") }
+        guard averageVolume > 0 else { throw ValidationError("--average-volume must be positive, got \(averageVolume)") }
+    }
+
+    func run() async throws {
+        let source = try ReplaySource.open(path: data)
         var logger = Logger(label: "fsd.gateway")
         logger.logLevel = .warning
         let gateway = TWSGateway(
@@ -73,27 +73,22 @@ struct GatewayCommand: AsyncParsableCommand {
         do {
             bound = try await gateway.start(port: port)
         } catch {
-            throw Self.fail("cannot listen on 127.0.0.1:\(port): \(error). Is TWS or another gateway using it? Try another --port.", code: 2)
+            throw CLIError.runtimeFailure(
+                "cannot listen on 127.0.0.1:\(port): \(error). Is TWS or another gateway using it? Try another --port.")
         }
-        print("fsd gateway: \(source.symbol) \(source.sessionDate) on 127.0.0.1:\(bound) at speed \(speed)")
+        Console.line("fsd gateway: \(source.symbol) \(source.sessionDate) on 127.0.0.1:\(bound) at speed \(speed)")
         let notices = GatewayNotices(gateway: gateway)
         defer { notices.cancel() }
         do {
             try await gateway.replay { try source.next() }
-        } catch let error as ReplayError {
+        } catch {
             await gateway.stop()
-            throw Self.fail(error.description, code: error.exitCode, prefix: false)
+            throw error
         }
-        print("fsd gateway: replay finished")
+        Console.line("fsd gateway: replay finished")
         if stay {
             while !Task.isCancelled { try await Task.sleep(for: .seconds(3600)) }
         }
         await gateway.stop()
-    }
-
-    /// Prints `error: message` on standard error and returns the exit code to throw.
-    static func fail(_ message: String, code: Int32, prefix: Bool = true) -> ExitCode {
-        FileHandle.standardError.write(Data(((prefix ? "error: " : "") + message + "\n").utf8))
-        return ExitCode(code)
     }
 }

@@ -24,7 +24,7 @@ final class GatewayNotices {
             signal(signalNumber, SIG_IGN)
             let source = DispatchSource.makeSignalSource(signal: signalNumber, queue: queue)
             source.setEventHandler {
-                print("fsd gateway: sending \(notice.code) to every client: \(notice.text)")
+                Console.line("fsd gateway: sending \(notice.code) to every client: \(notice.text)")
                 Task { await gateway.broadcastNotice(code: notice.code, text: notice.text) }
             }
             source.resume()

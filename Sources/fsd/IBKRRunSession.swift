@@ -13,8 +13,9 @@ struct IBKRRunSession {
     var clientID: Int
     var symbol: String
 
-    /// Everything before the loop; on a problem prints what to do and exits 2.
-    func connect(adv: Int64?) async -> (connection: IBKRConnection, contract: TWSContract, adv: Int64?) {
+    /// Everything before the loop.
+    /// - Throws: a runtime failure that says what to do when TWS cannot be reached or does not know the symbol.
+    func connect(adv: Int64?) async throws(CLIError) -> (connection: IBKRConnection, contract: TWSContract, adv: Int64?) {
         var logger = Logger(label: "fsd.run.ibkr")
         logger.logLevel = .warning
         let connection = IBKRConnection(configuration: IBKRConfiguration(host: host, port: port, clientID: clientID), logger: logger)
@@ -22,28 +23,28 @@ struct IBKRRunSession {
             try await connection.start()
         } catch {
             await connection.stop()
-            Console.fail("error: \(error) See docs/IBKR.md, \"Running against a paper account\".", status: 2)
+            throw .runtimeFailure("\(error) See docs/IBKR.md, \"Running against a paper account\".")
         }
         guard await connection.waitUntilReady(timeout: .seconds(60)) else {
             await connection.stop()
-            Console.fail(
-                "error: connected to \(host):\(port) but positions, open orders and executions were not read back within 60 s; "
-                    + "check TWS / IB Gateway (logged in, API not read-only) and try again", status: 2)
+            throw .runtimeFailure(
+                "connected to \(host):\(port) but positions, open orders and executions were not read back within 60 s; "
+                    + "check TWS / IB Gateway (logged in, API not read-only) and try again")
         }
         let contract: TWSContract
         do {
             contract = try await connection.contractDetails(for: .stock(symbol))
         } catch {
             await connection.stop()
-            Console.fail("error: --symbol \(symbol): TWS does not know it as a US stock (\(error))", status: 2)
+            throw .runtimeFailure("--symbol \(symbol): TWS does not know it as a US stock (\(error))")
         }
         if let adv { return (connection, contract, adv) }
         do {
             let volume = try await connection.averageDailyVolume(of: contract)
-            Console.announce("average daily volume of \(symbol): \(volume) shares (from TWS)")
+            Console.note("average daily volume of \(symbol): \(volume) shares (from TWS)")
             return (connection, contract, volume)
         } catch {
-            Console.announce("note: RVOL_DAY is null: \(error); pass --adv SHARES to set the average daily volume")
+            Console.note("note: RVOL_DAY is null: \(error); pass --adv SHARES to set the average daily volume")
             return (connection, contract, nil)
         }
     }
@@ -60,10 +61,11 @@ struct IBKRRunSession {
     }
 
     /// Runs the loop until Ctrl-C (or `until`); cancels, flattens and journals on the way out.
+    /// - Throws: a runtime failure when the loop fails.
     func run(
         connection: IBKRConnection, contract: TWSContract, configuration base: LiveRunner.Configuration, prepared: AgentOptions.Prepared,
         journalOverride: String?, accountOverride: String?, stop: StopRequest, terminal: Bool
-    ) async {
+    ) async throws(CLIError) {
         let feed = IBKRFeed(connection: connection, contract: contract, rows: 10)
         let broker = IBKRBroker(connection: connection, contract: contract, confirmationTimeout: .seconds(10))
         var configuration = base
@@ -71,10 +73,10 @@ struct IBKRRunSession {
         let accounts = await connection.accounts
         configuration.account = accountOverride ?? accounts.first ?? "ibkr"
         configuration.dataPath = "ibkr \(host):\(port) client \(clientID)"
-        Console.announce(
+        Console.note(
             "fsd run: \(feed.symbol) \(feed.sessionDate) live via IBKR \(host):\(port) (client id \(clientID), account "
                 + "\(configuration.account)), model \(prepared.decider.description)")
-        Console.announce("journal: \(configuration.journalPath)")
+        Console.note("journal: \(configuration.journalPath)")
         if terminal { Console.write("\u{1B}[2J\u{1B}[?25l") }
         let runner = LiveRunner(
             configuration: configuration, strategy: prepared.strategy, strategyText: prepared.text, decider: prepared.decider,
@@ -89,7 +91,7 @@ struct IBKRRunSession {
         } catch {
             await connection.stop()
             if terminal { Console.write("\u{1B}[?25h\n") }
-            Console.fail("\(error)", status: 2)
+            throw .runtimeFailure(error)
         }
     }
 }

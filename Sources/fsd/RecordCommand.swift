@@ -1,15 +1,7 @@
 import ArgumentParser
-import Dispatch
-import Foundation
 import IBKR
 import Logging
 import MarketData
-
-#if canImport(Glibc)
-import Glibc
-#elseif canImport(Darwin)
-import Darwin
-#endif
 
 /// `fsd record`: live IBKR depth and trades to a replay file.
 struct RecordCommand: AsyncParsableCommand {
@@ -17,9 +9,13 @@ struct RecordCommand: AsyncParsableCommand {
         commandName: "record",
         abstract: "Record live IBKR market depth and trades to a replay file for backtests.",
         discussion: """
-            Connects to TWS or IB Gateway, subscribes to SMART depth and tick-by-tick trades and quotes
+            Connects to TWS or IB Gateway, subscribes to SMART depth and tick-by-tick trades and quotes \
             for the symbol, and writes every event to OUT in the binary replay format until Ctrl-C.
-            The account needs the depth subscriptions docs/IBKR.md lists.
+            The account needs the depth subscriptions docs/IBKR.md lists. Ctrl-C (or SIGTERM) closes \
+            the file with its end record; a second one exits at once.
+
+            Exit status: 0 recorded and closed, 1 invalid options, 2 TWS unreachable, an unknown \
+            symbol or a failed write.
 
             Examples:
               fsd record --symbol TSLA --out data/TSLA-today.fsdr
@@ -33,32 +29,27 @@ struct RecordCommand: AsyncParsableCommand {
     @Option(help: "The file to write.")
     var out: String
 
-    @Option(help: "TWS / IB Gateway host.")
-    var host: String = "127.0.0.1"
+    @OptionGroup var tws: TWSOptions
 
-    @Option(help: "7497 paper TWS, 7496 live TWS, 4002 paper IB Gateway, 4001 live IB Gateway.")
-    var port: Int = 7497
-
-    @Option(help: "The API client id (unique per connection).")
-    var clientID: Int = 9
-
-    mutating func run() async throws {
-        let symbol = symbol.uppercased()
+    func validate() throws {
         guard !symbol.isEmpty, symbol.allSatisfy({ $0.isLetter || $0 == "." }) else {
-            throw GatewayCommand.fail("--symbol must be a stock symbol such as TSLA, got '\(self.symbol)'", code: 1)
+            throw ValidationError("--symbol must be a stock symbol such as TSLA, got '\(symbol)'")
         }
-        guard (1...65_535).contains(port) else { throw GatewayCommand.fail("--port must be 1...65535, got \(port)", code: 1) }
+    }
+
+    func run() async throws {
+        let symbol = symbol.uppercased()
         var logger = Logger(label: "fsd.record")
         logger.logLevel = .warning
         let connection = IBKRConnection(
-            configuration: IBKRConfiguration(host: host, port: port, clientID: clientID), logger: logger)
+            configuration: IBKRConfiguration(host: tws.host, port: tws.port, clientID: tws.clientID ?? 9), logger: logger)
         let contract: TWSContract
         do {
             try await connection.start()
             contract = try await connection.contractDetails(for: .stock(symbol))
         } catch {
             await connection.stop()
-            throw GatewayCommand.fail("\(error)", code: 2)
+            throw CLIError.runtimeFailure("\(error)")
         }
         let feed = IBKRFeed(connection: connection, contract: contract, logger: logger)
         let writer: RecordingWriter
@@ -66,13 +57,12 @@ struct RecordCommand: AsyncParsableCommand {
             writer = try RecordingWriter(path: out, symbol: symbol, sessionDate: feed.sessionDate)
         } catch {
             await connection.stop()
-            throw GatewayCommand.fail("\(error)", code: 2, prefix: false)
+            throw CLIError.runtimeFailure(error)
         }
-        signal(SIGINT, SIG_IGN)
-        let interrupt = DispatchSource.makeSignalSource(signal: SIGINT)
-        interrupt.setEventHandler { Task { await connection.stop() } }
-        interrupt.resume()
-        print("fsd record: recording \(symbol) to \(out); Ctrl-C to stop")
+        // Ctrl-C ends the feed, and with it the loop below, which closes the file.
+        let signals = SignalHandlers(onStop: { _ in Task { await connection.stop() } })
+        defer { signals.cancel() }
+        Console.line("fsd record: recording \(symbol) to \(out); Ctrl-C to stop")
         var lastFlush = ContinuousClock.now
         do {
             for await event in feed {
@@ -85,11 +75,9 @@ struct RecordCommand: AsyncParsableCommand {
             }
             try writer.close()
         } catch {
-            interrupt.cancel()
             await connection.stop()
-            throw GatewayCommand.fail("\(error)", code: 2, prefix: false)
+            throw CLIError.runtimeFailure(error)
         }
-        interrupt.cancel()
-        print("fsd record: \(writer.eventCount) events written to \(out)")
+        Console.line("fsd record: \(writer.eventCount) events written to \(out)")
     }
 }

@@ -33,28 +33,29 @@ struct ValidateCommand: ParsableCommand {
     }
 
     func run() throws {
-        var status: Int32 = 0
+        var worst: CLIError?
         var reports: [FileReport] = []
         for file in files {
             do {
                 let strategy = try StrategyLoader.load(contentsOf: file)
                 let report = FileReport(file: file, strategy: strategy)
                 reports.append(report)
-                if !json { print(report.summary) }
+                if !json { Console.line(report.summary) }
             } catch let error as StrategyError {
-                status = max(status, error.isUnreadable ? 2 : 1)
+                // The diagnostics are this command's report, so they go to stdout with the rest.
+                if worst == nil || error.isUnreadable { worst = error.isUnreadable ? .runtimeFailureReported : .invalidInputReported }
                 reports.append(FileReport(file: file, error: error))
-                if !json { print(error) }
+                if !json { Console.line(error.description) }
             }
         }
         if json {
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-            let document = Document(valid: status == 0, files: reports)
+            let document = Document(valid: worst == nil, files: reports)
             let data = try encoder.encode(document)
-            print(String(decoding: data, as: UTF8.self))
+            Console.line(String(decoding: data, as: UTF8.self))
         }
-        if status != 0 { throw ExitCode(status) }
+        if let worst { throw worst }
     }
 
     struct Document: Encodable {

@@ -96,4 +96,43 @@ import Testing
         let memory = try #require((report["peak_memory_mb"] as? NSNumber)?.doubleValue)
         #expect(memory > 1 && memory < 1024)
     }
+
+    /// The whole `fsd backtest --model rules` path, measured by the bench: messages (the peers'
+    /// unit) beside events, the day's wall time and the per-tick latency.
+    @Test func benchHasABacktestRow() throws {
+        let bench = try RunProcess.run([
+            "bench", "--runs", "1", "--json", "--strategy", "strategies/momentum.yaml", "--adv", "2100000",
+        ])
+        #expect(bench.status == 0, "\(bench.stderr)")
+        let report = try Self.json(bench.stdout)
+        #expect(report["messages"] as? Int == 147_916)
+        #expect(report["backtest_strategy"] as? String == "strategies/momentum.yaml")
+        // A tick every 200 ms over 09:30–16:00, every event of the day applied.
+        #expect(report["backtest_ticks"] as? Int == 116_999)
+        #expect(report["backtest_events"] as? Int == 245_259)
+        let messages = try #require((report["backtest_messages_per_second"] as? NSNumber)?.doubleValue)
+        let events = try #require((report["backtest_events_per_second"] as? NSNumber)?.doubleValue)
+        #expect(messages > 0 && messages <= events)
+        #expect(abs(messages / events - 147_916.0 / 245_259.0) < 1e-9)
+        let wall = try #require((report["backtest_wall_seconds"] as? NSNumber)?.doubleValue)
+        #expect(wall > 0 && wall < 600)
+        // The rate is the day's events over the day's wall time.
+        #expect(abs(events * wall / 245_259 - 1) < 1e-6)
+        let p50 = try #require(report["backtest_tick_p50_ns"] as? Int)
+        let p99 = try #require(report["backtest_tick_p99_ns"] as? Int)
+        #expect(p50 > 0 && p99 >= p50)
+        let row = try #require(report["backtest"] as? [String: Any])
+        #expect(((row["cpu_messages"] as? NSNumber)?.doubleValue ?? 0) > 0)
+
+        let text = try RunProcess.run(["bench", "--runs", "1", "--reading-only"])
+        #expect(text.status == 0, "\(text.stderr)")
+        #expect(!text.stdout.contains("backtest"))
+    }
+
+    @Test func benchHelpTeachesTheBacktestRow() throws {
+        let help = try RunProcess.run(["help", "bench"])
+        #expect(help.status == 0)
+        #expect(help.stdout.contains("backtest (rules)"))
+        #expect(help.stdout.contains("backtest_messages_per_second"))
+    }
 }

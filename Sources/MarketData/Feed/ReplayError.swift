@@ -1,8 +1,8 @@
 /// Why a replay file could not be read: the file, the line (or byte offset) and what was expected.
 /// Rendered like a compiler diagnostic so editors and terminals can jump to the spot.
 public struct ReplayError: Error, CustomStringConvertible, Hashable, Sendable {
-    /// What went wrong, for exit codes: bad content is the user's input (exit 1), an unreadable file
-    /// or a failing disk is a runtime failure (exit 2).
+    /// What went wrong: bad content is the user's input, an unreadable file or a failing disk is a
+    /// runtime failure (the command line maps them to exit codes 1 and 2).
     public enum Kind: Hashable, Sendable {
         /// The file exists but its content is wrong (a field, a row count, a crossed book, a truncated stream).
         case invalidData
@@ -35,7 +35,4 @@ public struct ReplayError: Error, CustomStringConvertible, Hashable, Sendable {
         }
         return "\(location): error: \(message)"
     }
-
-    /// The exit code the command line uses for this error: 1 for invalid input, 2 for an unreadable file.
-    public var exitCode: Int32 { kind == .invalidData ? 1 : 2 }
 }
