@@ -1,6 +1,8 @@
+import Agent
 import ArgumentParser
 import Brain
 import Foundation
+import MarketData
 import StateVector
 import Strategy
 
@@ -135,8 +137,10 @@ struct DecideCommand: AsyncParsableCommand {
         }
         output.endStream()
         let parsed = CommandParser.parse(reply.answer, reasoning: reply.reasoning)
-        let review = CommandReview.review(
-            parsed.command, state: vector, checklist: checklist, risk: compiled.definition.risk)
+        // The agent's own judgement of an answer arriving now on this state: the gate, then a dry
+        // run of the risk manager listing every limit the command breaks.
+        let review = GateReview(
+            parsed.command, state: vector, checklist: checklist, risk: compiled.definition.risk, at: Timestamp(nanos: 0))
         if json {
             try printJSON(
                 reply: reply, parsed: parsed, review: review, checklist: checklist, spec: spec, request: request)
@@ -149,7 +153,8 @@ struct DecideCommand: AsyncParsableCommand {
         } else {
             emit("command:   \(parsed.command)")
         }
-        emit("checklist: \(review.description)")
+        emit("verdict:   \(review.verdict.reason)")
+        for refusal in review.refusals.dropFirst() { emit("           also refused by risk: \(refusal)") }
         emit("setup:     \(checklist.verdict)")
         emit("model:     \(reply.model)\(Self.stats(reply))")
     }
@@ -169,14 +174,14 @@ struct DecideCommand: AsyncParsableCommand {
     }
 
     private func printJSON(
-        reply: ModelReply, parsed: ParsedReply, review: CommandReview, checklist: Checklist, spec: ModelSpec,
+        reply: ModelReply, parsed: ParsedReply, review: GateReview, checklist: Checklist, spec: ModelSpec,
         request: ModelRequest
     ) throws {
         let document = DecisionDocument(
             model: reply.model, promptHash: request.promptHash, reasoning: parsed.reasoning, answer: parsed.answer,
             command: parsed.command.description, parseFailure: parsed.failure?.description,
-            verdict: review.verdict.rawValue,
-            reasons: review.reasons, setup: checklist.verdict, latencyMs: reply.latency.milliseconds,
+            verdict: review.verdict.kind.rawValue,
+            reasons: [review.verdict.reason] + review.refusals.dropFirst().map { "refused by risk: \($0)" }, setup: checklist.verdict, latencyMs: reply.latency.milliseconds,
             ttftMs: reply.timeToFirstToken?.milliseconds, promptTokens: reply.promptTokens,
             completionTokens: reply.completionTokens)
         let encoder = JSONEncoder()

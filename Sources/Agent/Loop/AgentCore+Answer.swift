@@ -42,23 +42,20 @@ extension AgentCore {
             market: market, account: execution.accountState, activeOrders: execution.activeOrders, history: history)
         let command = answer.command
         var setups = SetupView(
-            longPassed: rules.compiled.entryPasses(.long, state, previous: previous),
-            shortPassed: rules.compiled.entryPasses(.short, state, previous: previous))
+            longPassed: rules.entryPasses(.long, state, previous: previous),
+            shortPassed: rules.entryPasses(.short, state, previous: previous))
         switch command {
-        case .enterLong where !setups.longPassed: setups.longFailures = failures(.long, state)
-        case .enterShort where !setups.shortPassed: setups.shortFailures = failures(.short, state)
+        case .enterLong where !setups.longPassed: setups.longFailures = SetupView.failures(rules.compiled.side(.long, state, previous))
+        case .enterShort where !setups.shortPassed: setups.shortFailures = SetupView.failures(rules.compiled.side(.short, state, previous))
         default: break
         }
-        var verdict = gate.judge(command, askedAt: question.askedAt, arrivedAt: time, state: state, setups: setups)
-        if verdict.kind == .accepted, command.isEntry, let block = entryBlock {
-            verdict = GateVerdict(.refused, "refused \(command.keyword): \(block)")
-        }
+        var verdict = gate.judge(command, askedAt: question.askedAt, arrivedAt: time, state: state, setups: setups, entryBlock: entryBlock)
         let holding = state.account.position != 0 || !state.activeOrders.isEmpty
         if !(holding && Self.modelCall(answer) == .wait) {
             // The matrix is about entries: a wait while holding a position has no setup to agree on.
             statistics.matrix.record(model: Self.modelCall(answer), checklist: setups.call)
         }
-        if verdict.kind == .accepted, let trade = tradeCommand(command) {
+        if verdict.kind == .accepted, let trade = TradeCommand(command, positionSize: rules.compiled.definition.risk.positionSize) {
             let context = MarketContext(state: market, time: time, lastDataTime: engine.lastEventTime)
             switch execution.execute(trade, market: context) {
             case .success(let events):
@@ -66,7 +63,7 @@ extension AgentCore {
                 verdict.reason = verdict.reason.replacingPrefix("accepted", with: "EXECUTED")
             case .failure(let refusal):
                 statistics.ordersRefusedByRisk += 1
-                verdict = GateVerdict(.refused, "refused \(command.keyword) by risk: \(refusal)")
+                verdict = GateVerdict.refusedByRisk(command, refusal)
             }
         }
         statistics.count(verdict.kind)
@@ -80,34 +77,6 @@ extension AgentCore {
             lastVerdict = verdict.reason
         }
         return verdict
-    }
-
-    /// Every failing condition of `side` with the values it read, for the refusal reason.
-    private func failures(_ side: PositionSide, _ state: StateVector) -> [String] {
-        let checklist = rules.compiled.side(side, state, previous)
-        var list = checklist.conditions.filter { !$0.passed }.map { condition in
-            let values = condition.readings.map(\.description).joined(separator: ", ")
-            let unknown = condition.outcome == .unknown ? ", reads null" : ""
-            return "\(condition.name): \(condition.rule) fails (\(values)\(unknown))"
-        }
-        if checklist.blockedByChaseGuard, let chase = checklist.chaseGuard {
-            list.append("chase guard holds: \(chase.rule) (\(chase.readings.map(\.description).joined(separator: ", ")))")
-        }
-        return list
-    }
-
-    private func tradeCommand(_ command: Command) -> TradeCommand? {
-        let size = rules.compiled.definition.risk.positionSize
-        switch command {
-        case .enterLong(let limit, let stop, let target):
-            return .enter(EntryIntent(side: .long, limit: limit, stop: stop, target: target, quantity: size))
-        case .enterShort(let limit, let stop, let target):
-            return .enter(EntryIntent(side: .short, limit: limit, stop: stop, target: target, quantity: size))
-        case .updateStop(let price): return .updateStop(price)
-        case .updateTarget(let price): return .updateTarget(price)
-        case .cancelAll: return .cancelAllAndFlatten(reason: "model: CANCEL_ALL()")
-        case .wait: return nil
-        }
     }
 
     static func modelCall(_ answer: ModelAnswer) -> AgreementMatrix.ModelCall {

@@ -17,7 +17,7 @@ extension AgentCore {
         }
         if new.definition.risk != old.risk {
             execution = ExecutionEngine(
-                broker: broker, limits: Self.limits(new.definition.risk), configuration: Self.orderConfiguration(settings),
+                broker: broker, limits: RiskLimits(new.definition.risk), configuration: Self.orderConfiguration(settings),
                 session: settings.session.description, restoring: execution.snapshot)
             notes.append("risk limits now: \(new.definition.risk.summary)")
         }

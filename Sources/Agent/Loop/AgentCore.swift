@@ -68,7 +68,7 @@ public final class AgentCore {
         let definition = strategy.definition
         engine = FeatureEngine(symbol: settings.symbol, parameters: definition.features, averageDailyVolume: averageDailyVolume)
         execution = ExecutionEngine(
-            broker: broker, limits: Self.limits(definition.risk), configuration: Self.orderConfiguration(settings),
+            broker: broker, limits: RiskLimits(definition.risk), configuration: Self.orderConfiguration(settings),
             session: settings.session.description, restoring: recovered?.execution)
         gate = Gate(maxDecisionAge: .milliseconds(definition.risk.maxDecisionAgeMs))
         tickInterval = Self.interval(hz: definition.loopHz)
@@ -88,20 +88,6 @@ public final class AgentCore {
             line.field("corrupt_tail", recovered.corruptTail)
             write(line)
         }
-    }
-
-    static func limits(_ risk: RiskSettings) -> RiskLimits {
-        var limits = RiskLimits()
-        limits.maxDailyLoss = risk.maxDailyLoss
-        limits.maxPosition = risk.maxPosition
-        limits.maxTradesPerDay = risk.maxTradesPerDay
-        limits.maxSpread = risk.maxSpread
-        limits.maxDataAge = .milliseconds(risk.maxDataAgeMs)
-        limits.maxRiskPerShare = risk.maxRiskPerShare
-        limits.maxTarget = risk.maxTarget
-        limits.levelBuffer = risk.levelBuffer
-        limits.maxSlippage = risk.maxSlippage
-        return limits
     }
 
     static func orderConfiguration(_ settings: AgentSettings) -> OrderManager.Configuration {

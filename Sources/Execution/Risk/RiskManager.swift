@@ -21,49 +21,62 @@ public struct RiskManager: Hashable, Sendable {
     public func approve(
         _ entry: EntryIntent, market: MarketContext, account: AccountState, hasLiveOrders: Bool, flattening: Bool = false
     ) -> Result<ApprovedEntry, RiskRefusal> {
-        if let halt { return .failure(.halted(halt)) }
-        if flattening { return .failure(.flattening) }
-        guard entry.quantity > 0 else { return .failure(.invalidQuantity(entry.quantity)) }
-        guard entry.quantity <= limits.maxPosition else {
-            return .failure(.positionLimit(requested: entry.quantity, max: limits.maxPosition))
+        let refusals = review(entry, market: market, account: account, hasLiveOrders: hasLiveOrders, flattening: flattening)
+        if let first = refusals.first { return .failure(first) }
+        return .success(ApprovedEntry(entry))
+    }
+
+    /// Every limit the entry breaks, in the order `approve` checks them (its answer is the first):
+    /// the dry run `fsd decide` shows, so a trader sees all that stands in the way at once.
+    public func review(
+        _ entry: EntryIntent, market: MarketContext, account: AccountState, hasLiveOrders: Bool, flattening: Bool = false
+    ) -> [RiskRefusal] {
+        var refusals: [RiskRefusal] = []
+        if let halt { refusals.append(.halted(halt)) }
+        if flattening { refusals.append(.flattening) }
+        if entry.quantity <= 0 { refusals.append(.invalidQuantity(entry.quantity)) }
+        if entry.quantity > limits.maxPosition {
+            refusals.append(.positionLimit(requested: entry.quantity, max: limits.maxPosition))
         }
         if account.position != 0, let side = account.positionSide {
-            return .failure(.positionOpen(shares: account.position, side: side))
+            refusals.append(.positionOpen(shares: account.position, side: side))
         }
-        if hasLiveOrders { return .failure(.ordersWorking) }
-        guard account.dailyTrades < limits.maxTradesPerDay else {
-            return .failure(.tradeLimit(trades: account.dailyTrades, max: limits.maxTradesPerDay))
+        if hasLiveOrders { refusals.append(.ordersWorking) }
+        if account.dailyTrades >= limits.maxTradesPerDay {
+            refusals.append(.tradeLimit(trades: account.dailyTrades, max: limits.maxTradesPerDay))
         }
-        for price in [entry.limit, entry.stop, entry.target] where Self.isSubPenny(price) {
-            return .failure(.subPenny(price))
+        if let price = [entry.limit, entry.stop, entry.target].first(where: Self.isSubPenny) {
+            refusals.append(.subPenny(price))
         }
         let long = entry.side == .long
         let ordered =
             long
             ? entry.stop < entry.limit && entry.limit < entry.target
             : entry.target < entry.limit && entry.limit < entry.stop
-        guard ordered, entry.stop > .zero, entry.target > .zero else {
-            return .failure(
-                .pricesOutOfOrder(side: entry.side, limit: entry.limit, stop: entry.stop, target: entry.target))
+        if !ordered || entry.stop <= .zero || entry.target <= .zero {
+            refusals.append(.pricesOutOfOrder(side: entry.side, limit: entry.limit, stop: entry.stop, target: entry.target))
+        } else {
+            // Distances mean something only for prices in order.
+            if entry.riskPerShare > limits.maxRiskPerShare {
+                refusals.append(.stopTooFar(distance: entry.riskPerShare, max: limits.maxRiskPerShare))
+            }
+            if let refusal = checkTarget(entry.target, side: entry.side, entry: entry.limit, market: market) {
+                refusals.append(refusal)
+            }
         }
-        guard entry.riskPerShare <= limits.maxRiskPerShare else {
-            return .failure(.stopTooFar(distance: entry.riskPerShare, max: limits.maxRiskPerShare))
+        if let bid = market.bid, let ask = market.ask {
+            if ask - bid > limits.maxSpread { refusals.append(.spreadTooWide(spread: ask - bid, max: limits.maxSpread)) }
+            if long ? entry.limit > ask + limits.maxSlippage : entry.limit < bid - limits.maxSlippage {
+                refusals.append(.chasing(limit: entry.limit, touch: long ? ask : bid, max: limits.maxSlippage))
+            }
+        } else {
+            refusals.append(.noQuote)
         }
-        if let refusal = checkTarget(entry.target, side: entry.side, entry: entry.limit, market: market) {
-            return .failure(refusal)
-        }
-        guard let bid = market.bid, let ask = market.ask else { return .failure(.noQuote) }
-        guard ask - bid <= limits.maxSpread else {
-            return .failure(.spreadTooWide(spread: ask - bid, max: limits.maxSpread))
-        }
-        if long ? entry.limit > ask + limits.maxSlippage : entry.limit < bid - limits.maxSlippage {
-            return .failure(.chasing(limit: entry.limit, touch: long ? ask : bid, max: limits.maxSlippage))
-        }
-        if let refusal = checkDataAge(market) { return .failure(refusal) }
+        if let refusal = checkDataAge(market) { refusals.append(refusal) }
         let risk = entry.riskPerShare * entry.quantity
         let remaining = account.dailyPL + limits.maxDailyLoss
-        guard risk < remaining else { return .failure(.lossBudget(risk: risk, remaining: remaining)) }
-        return .success(ApprovedEntry(entry))
+        if ordered, risk >= remaining { refusals.append(.lossBudget(risk: risk, remaining: remaining)) }
+        return refusals
     }
 
     /// Checks moving the protective stop of a position (or of a bracket whose entry still works)
