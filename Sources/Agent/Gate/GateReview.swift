@@ -76,13 +76,9 @@ extension SetupView {
     /// Every failing condition of a side with the values it read, and the chase guard when it holds:
     /// the words of a refused entry.
     public static func failures(_ side: SideChecklist) -> [String] {
-        var list = side.conditions.filter { !$0.passed }.map { condition in
-            let values = condition.readings.map(\.description).joined(separator: ", ")
-            let unknown = condition.outcome == .unknown ? ", reads null" : ""
-            return "\(condition.name): \(condition.rule) fails (\(values)\(unknown))"
-        }
+        var list = side.conditions.filter { !$0.passed }.map { $0.text(.refusal) }
         if side.blockedByChaseGuard, let chase = side.chaseGuard {
-            list.append("chase guard holds: \(chase.rule) (\(chase.readings.map(\.description).joined(separator: ", ")))")
+            list.append("chase guard holds: \(chase.rule) (\(chase.readingsText))")
         }
         return list
     }

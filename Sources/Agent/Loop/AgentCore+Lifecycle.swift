@@ -87,8 +87,7 @@ extension AgentCore {
         view.account = state.account
         view.activeOrders = state.activeOrders
         func condition(_ result: ConditionResult) -> AgentSnapshot.Condition {
-            let values = result.readings.map(\.description).joined(separator: ", ")
-            return AgentSnapshot.Condition(text: "\(result.rule)" + (values.isEmpty ? "" : "  [\(values)]"), passed: result.passed)
+            AgentSnapshot.Condition(text: result.text(.view), passed: result.passed)
         }
         view.longConditions = checklist.long.conditions.map(condition)
         view.shortConditions = checklist.short.conditions.map(condition)

@@ -88,7 +88,7 @@ extension AgentCore {
                 guard let price = exit.price, price != state.activeOrders.first(where: { $0.role == .target })?.price else { continue }
                 command = .updateTarget(price)
             }
-            let readings = exit.readings.map(\.description).joined(separator: ", ")
+            let readings = exit.readingsText
             var line = JSONLine(type: RecordType.exit)
             line.time(time)
             line.field("rule", exit.name)

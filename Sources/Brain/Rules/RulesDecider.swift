@@ -98,10 +98,5 @@ public struct RulesDecider: Sendable {
         return "has no conditions"
     }
 
-    static func describe(_ condition: ConditionResult) -> String {
-        let values =
-            condition.readings.isEmpty ? "" : " [\(condition.readings.map(\.description).joined(separator: ", "))]"
-        let unknown = condition.outcome == .unknown ? " (reads null)" : ""
-        return "\(condition.name): \(condition.rule)\(values)\(unknown)"
-    }
+    static func describe(_ condition: ConditionResult) -> String { condition.text(.brief) }
 }

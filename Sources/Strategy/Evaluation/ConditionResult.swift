@@ -11,10 +11,5 @@ public struct ConditionResult: Hashable, Sendable, CustomStringConvertible {
     public var passed: Bool { outcome == .yes }
 
     /// `✓ imbalance: L2_IMBALANCE > 1.5 [L2_IMBALANCE = 2.1]`
-    public var description: String {
-        let mark = passed ? "✓" : "✗"
-        let values = readings.isEmpty ? "" : " [\(readings.map(\.description).joined(separator: ", "))]"
-        let unknown = outcome == .unknown ? " (unknown: reads null)" : ""
-        return "\(mark) \(name): \(rule)\(values)\(unknown)"
-    }
+    public var description: String { text(.checklist) }
 }

@@ -18,7 +18,7 @@ public struct ExitRuleResult: Hashable, Sendable, CustomStringConvertible {
     public var description: String {
         let mark = fired ? "FIRES" : "-"
         let target = price.map { " -> \($0.display)" } ?? ""
-        let values = readings.isEmpty ? "" : " [\(readings.map(\.description).joined(separator: ", "))]"
+        let values = readings.isEmpty ? "" : " [\(readingsText)]"
         return "\(mark) \(name): \(rule) => \(action.name)\(target)\(values)"
     }
 }
