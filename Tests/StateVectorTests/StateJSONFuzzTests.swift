@@ -135,7 +135,7 @@ import Testing
                 let value = UInt32.random(in: 0...(Bool.random(using: &random) ? 0x7F : 0x10FFFF), using: &random)
                 if let scalar = Unicode.Scalar(value) { text.unicodeScalars.append(scalar) }
             }
-            let parsed = try JSONParser.parse(JSONText.quoted(text), fileName: "s.json")
+            let parsed = try JSONParser.parse(JSONString.quoted(text), fileName: "s.json")
             #expect(parsed.stringValue == text)
         }
     }

@@ -1,4 +1,4 @@
-public import MarketData
+import MarketData
 public import StateVector
 
 extension RiskManager {

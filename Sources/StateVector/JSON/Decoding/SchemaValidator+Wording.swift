@@ -21,7 +21,7 @@ extension SchemaValidator {
         case .null: "null"
         case .bool(let value): value ? "true" : "false"
         case .number(let text): text.count > 40 ? String(text.prefix(40)) + "…" : text
-        case .string(let text): JSONText.quoted(text, limit: 40)
+        case .string(let text): JSONString.quoted(text, limit: 40)
         case .array: "an array"
         case .object: "an object"
         }

@@ -88,7 +88,7 @@ struct SchemaValidator {
         }
         for (index, field) in fields.enumerated() where seen[index] == nil && !suggested.contains(field.name) {
             guard StateJSONLayout.isRequired(field, inRoot: isRoot) else { continue }
-            report(json.position, "missing key \(JSONText.quoted(field.name)) (\(Self.expected(field)))")
+            report(json.position, "missing key \(JSONString.quoted(field.name)) (\(Self.expected(field)))")
         }
         return result
     }
@@ -97,7 +97,7 @@ struct SchemaValidator {
         let names = fields.map(\.name)
         if let suggestion = DidYouMean.best(member.key, among: names) {
             suggested.insert(suggestion)
-            report(member.keyPosition, "unknown key; did you mean \(JSONText.quoted(suggestion))?")
+            report(member.keyPosition, "unknown key; did you mean \(JSONString.quoted(suggestion))?")
             return
         }
         let here = path.dropLast().reduce(into: "$") { text, component in
@@ -157,7 +157,7 @@ struct SchemaValidator {
             if let text = json.stringValue, let index = type.values.firstIndex(of: text) { return .enumeration(index) }
             var message = "expected \(Self.expected(field)), found \(Self.found(json))"
             if let text = json.stringValue, let suggestion = DidYouMean.best(text, among: type.values) {
-                message += "; did you mean \(JSONText.quoted(suggestion))?"
+                message += "; did you mean \(JSONString.quoted(suggestion))?"
             }
             report(json.position, message)
             return .invalid

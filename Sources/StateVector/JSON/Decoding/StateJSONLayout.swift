@@ -21,6 +21,6 @@ enum StateJSONLayout {
         let isIdentifier =
             !key.isEmpty && key.unicodeScalars.allSatisfy { ($0.isASCII && JSONReader.isWordByte(UInt8($0.value))) }
             && !(key.unicodeScalars.first.map { ("0"..."9").contains($0) } ?? false)
-        return isIdentifier ? "\(base).\(key)" : "\(base)[\(JSONText.quoted(key, limit: 40))]"
+        return isIdentifier ? "\(base).\(key)" : "\(base)[\(JSONString.quoted(key, limit: 40))]"
     }
 }

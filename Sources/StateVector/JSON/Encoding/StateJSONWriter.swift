@@ -19,7 +19,7 @@ struct StateJSONWriter {
     }
 
     private mutating func writeQuoted(_ text: String) {
-        JSONText.appendQuoted(text, to: &bytes)
+        JSONString.appendQuoted(text, to: &bytes)
     }
 
     /// The whole document: sections in order, optional ones only when non-empty.

@@ -174,7 +174,7 @@ struct JSONReader {
             skipWhitespace()
             guard peek() == UInt8(ascii: ":") else {
                 throw error(
-                    "expected ':' after the key \(JSONText.quoted(key, limit: 40)), found \(foundDescription())")
+                    "expected ':' after the key \(JSONString.quoted(key, limit: 40)), found \(foundDescription())")
             }
             offset += 1
             let value = try parseValue(depth: depth)

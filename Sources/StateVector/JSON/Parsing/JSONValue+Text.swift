@@ -14,7 +14,7 @@ extension JSONValue: CustomStringConvertible {
         case .null: out += Array("null".utf8)
         case .bool(let value): out += Array((value ? "true" : "false").utf8)
         case .number(let text): out += Array(text.utf8)
-        case .string(let text): JSONText.appendQuoted(text, to: &out)
+        case .string(let text): JSONString.appendQuoted(text, to: &out)
         case .array(let elements):
             out.append(UInt8(ascii: "["))
             for (index, element) in elements.enumerated() {
@@ -26,7 +26,7 @@ extension JSONValue: CustomStringConvertible {
             out.append(UInt8(ascii: "{"))
             for (index, member) in members.enumerated() {
                 if index > 0 { out.append(UInt8(ascii: ",")) }
-                JSONText.appendQuoted(member.key, to: &out)
+                JSONString.appendQuoted(member.key, to: &out)
                 out.append(UInt8(ascii: ":"))
                 member.value.append(to: &out)
             }

@@ -1,15 +1,16 @@
-/// JSON string literals, for output and for quoting input in messages.
-enum JSONText {
+/// JSON string literals, for output and for quoting input in messages: the one JSON escaper of
+/// the project (the journal and the test servers write through it too).
+public enum JSONString {
     /// `text` as a JSON string literal: quotes, backslashes and control characters escaped,
     /// everything else kept as UTF-8.
-    static func quoted(_ text: String) -> String {
+    public static func quoted(_ text: String) -> String {
         var out: [UInt8] = []
         appendQuoted(text, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
     /// Appends `text` as a JSON string literal to UTF-8 output.
-    static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+    public static func appendQuoted(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
         if !text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) {
             out.append(contentsOf: text.utf8)
