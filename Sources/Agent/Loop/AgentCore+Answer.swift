@@ -41,13 +41,20 @@ extension AgentCore {
         let state = StateVector(
             market: market, account: execution.accountState, activeOrders: execution.activeOrders, history: history)
         let command = answer.command
-        var setups = SetupView(
-            longPassed: rules.entryPasses(.long, state, previous: previous),
-            shortPassed: rules.entryPasses(.short, state, previous: previous))
-        switch command {
-        case .enterLong where !setups.longPassed: setups.longFailures = SetupView.failures(rules.compiled.side(.long, state, previous))
-        case .enterShort where !setups.shortPassed: setups.shortFailures = SetupView.failures(rules.compiled.side(.short, state, previous))
-        default: break
+        // Re-evaluated once at arrival: the whole checklist for a model's answer, the two verdicts
+        // (and the failing side's conditions only when they are needed) for the rules'.
+        var setups: SetupView
+        if settings.rulesOnly {
+            setups = SetupView(
+                longPassed: rules.entryPasses(.long, state, previous: previous),
+                shortPassed: rules.entryPasses(.short, state, previous: previous))
+            switch command {
+            case .enterLong where !setups.longPassed: setups.longFailures = SetupView.failures(rules.compiled.side(.long, state, previous))
+            case .enterShort where !setups.shortPassed: setups.shortFailures = SetupView.failures(rules.compiled.side(.short, state, previous))
+            default: break
+            }
+        } else {
+            setups = SetupView(rules.compiled.evaluate(state, previous: previous), explaining: command)
         }
         var verdict = gate.judge(command, askedAt: question.askedAt, arrivedAt: time, state: state, setups: setups, entryBlock: entryBlock)
         let holding = state.account.position != 0 || !state.activeOrders.isEmpty

@@ -41,8 +41,11 @@ extension AgentCore {
         // Flat with the day's trades used up, no answer could change anything: spare the model.
         if flat && state.account.dailyTrades >= rules.compiled.definition.risk.maxTradesPerDay { return nil }
         let previousState = previous
-        let long = rules.entryPasses(.long, state, previous: previousState)
-        let short = rules.entryPasses(.short, state, previous: previousState)
+        // A model is shown the whole checklist, so it is evaluated once here and travels with the
+        // question; the rules alone need only the two allocation-free verdicts.
+        let checklist = settings.rulesOnly ? nil : rules.compiled.evaluate(state, previous: previousState)
+        let long = checklist?.long.passed ?? rules.entryPasses(.long, state, previous: previousState)
+        let short = checklist?.short.passed ?? rules.entryPasses(.short, state, previous: previousState)
         let consult: Bool
         switch rules.compiled.definition.consult {
         case .everyTick: consult = true
@@ -58,7 +61,8 @@ extension AgentCore {
             return nil
         }
         let question = Consultation(
-            id: nextConsultationID, askedAt: time, state: state, previous: previous, longPassed: long, shortPassed: short)
+            id: nextConsultationID, askedAt: time, state: state, previous: previous, longPassed: long, shortPassed: short,
+            checklist: checklist)
         nextConsultationID += 1
         inFlight = question
         if !settings.rulesOnly {

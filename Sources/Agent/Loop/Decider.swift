@@ -57,7 +57,7 @@ public struct Decider: Sendable {
                 ?? ModelAnswer(consultation: question.id, reply: nil, failure: "no decider", latency: .zero)
         }
         let renderer = PromptRenderer(strategy: strategy.definition, template: template)
-        let checklist = strategy.evaluate(question.state, previous: question.previous)
+        let checklist = question.checklist ?? strategy.evaluate(question.state, previous: question.previous)
         let request = ModelRequest(messages: renderer.messages(for: question.state, checklist: checklist), timeout: timeout)
         let started = ContinuousClock.now
         do {

@@ -47,7 +47,9 @@ extension TradingLoop {
             if let reason = configuration.stopRequest?.reason { return reason }
             var now = max(clock.now(), floor)
             core.updateEntryBlock(venue.entryBlock(), at: now)
-            while var event = try venue.peek(), event.time <= now {
+            // Never past `until`, however far a slow turn let the clock run.
+            let horizon = until.map { min(now, $0) } ?? now
+            while var event = try venue.peek(), event.time <= horizon {
                 // A live event stamped on arrival may have raced a tick: it belongs to that tick.
                 if event.time < floor { event.time = floor }
                 await advance(core, before: event.time)
