@@ -119,18 +119,11 @@ extension AgentCore {
         }
         lastVerdictKey = key
         defer { repeatedVerdicts = 0 }
-        var line = JSONLine(type: RecordType.verdict)
-        line.time(time)
-        line.field("id", question?.id)
-        line.field("command", command.description)
-        line.field("verdict", verdict.kind.rawValue)
-        line.field("reason", verdict.reason)
-        line.field("asked", question?.askedAt.clock)
-        line.field("age_ms", question.map { Double((time - $0.askedAt).nanosecondCount) / 1e6 })
-        line.field("checklist_at_ask", question?.call.rawValue)
-        line.field("checklist_at_arrival", call.rawValue)
-        if repeatedVerdicts > 0 { line.field("previous_repeated", repeatedVerdicts) }
-        write(line)
+        write(
+            VerdictJournalRecord(
+                verdict: verdict, command: command, question: question?.id, askedAt: question?.askedAt,
+                callAtAsk: question?.call, callAtArrival: call, time: time, previousRepeated: repeatedVerdicts
+            ).line)
     }
 }
 
