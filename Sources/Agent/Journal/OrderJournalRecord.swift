@@ -1,5 +1,6 @@
 public import Execution
 public import MarketData
+public import StateVector
 
 /// `{"type":"order",…}` and `{"type":"fill",…}`: what the execution layer did with our orders, one
 /// case per kind of line, so the loop names the record and this type alone knows its keys.
