@@ -71,7 +71,6 @@ let package = Package(
         .target(
             name: "TestSupport",
             dependencies: [
-                "StateVector",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

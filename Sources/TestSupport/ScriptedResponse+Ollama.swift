@@ -24,18 +24,18 @@ extension ScriptedResponse {
     ) -> String {
         let created = "\"created_at\":\"2026-11-25T12:00:00.000000Z\""
         var lines: [String] = []
-        for piece in WireText.pieces(thinking, size: pieceSize) {
+        for piece in JSONText.pieces(thinking, size: pieceSize) {
             lines.append(
-                "{\"model\":\(WireText.string(model)),\(created),\"message\":{\"role\":\"assistant\",\"content\":\"\","
-                    + "\"thinking\":\(WireText.string(piece))},\"done\":false}")
+                "{\"model\":\(JSONText.string(model)),\(created),\"message\":{\"role\":\"assistant\",\"content\":\"\","
+                    + "\"thinking\":\(JSONText.string(piece))},\"done\":false}")
         }
-        for piece in WireText.pieces(content, size: pieceSize) {
+        for piece in JSONText.pieces(content, size: pieceSize) {
             lines.append(
-                "{\"model\":\(WireText.string(model)),\(created),\"message\":{\"role\":\"assistant\","
-                    + "\"content\":\(WireText.string(piece))},\"done\":false}")
+                "{\"model\":\(JSONText.string(model)),\(created),\"message\":{\"role\":\"assistant\","
+                    + "\"content\":\(JSONText.string(piece))},\"done\":false}")
         }
         lines.append(
-            "{\"model\":\(WireText.string(model)),\(created),\"message\":{\"role\":\"assistant\",\"content\":\"\"},"
+            "{\"model\":\(JSONText.string(model)),\(created),\"message\":{\"role\":\"assistant\",\"content\":\"\"},"
                 + "\"done\":true,\"done_reason\":\"stop\",\"total_duration\":2345000000,\"load_duration\":1000000,"
                 + "\"prompt_eval_count\":\(promptEvalCount),\"prompt_eval_duration\":900000000,"
                 + "\"eval_count\":\(evalCount),\"eval_duration\":1400000000}")
@@ -44,6 +44,6 @@ extension ScriptedResponse {
 
     /// ollama's answer for a model it does not have.
     public static func ollamaModelNotFound(_ model: String) -> ScriptedResponse {
-        whole(status: 404, body: "{\"error\":\(WireText.string("model \"\(model)\" not found, try pulling it first"))}")
+        whole(status: 404, body: "{\"error\":\(JSONText.string("model \"\(model)\" not found, try pulling it first"))}")
     }
 }

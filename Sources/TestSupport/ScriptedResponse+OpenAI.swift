@@ -23,17 +23,17 @@ extension ScriptedResponse {
     ) -> String {
         let head =
             "\"id\":\"chatcmpl-test\",\"object\":\"chat.completion.chunk\",\"created\":1764072000,"
-            + "\"model\":\(WireText.string(model))"
+            + "\"model\":\(JSONText.string(model))"
         func event(_ choices: String, extra: String = "") -> String {
             "data: {\(head),\"choices\":\(choices)\(extra)}\n\n"
         }
         var body = event("[{\"index\":0,\"delta\":{\"role\":\"assistant\",\"content\":null},\"finish_reason\":null}]")
-        for piece in WireText.pieces(reasoning, size: pieceSize) {
+        for piece in JSONText.pieces(reasoning, size: pieceSize) {
             body += event(
-                "[{\"index\":0,\"delta\":{\"reasoning_content\":\(WireText.string(piece))},\"finish_reason\":null}]")
+                "[{\"index\":0,\"delta\":{\"reasoning_content\":\(JSONText.string(piece))},\"finish_reason\":null}]")
         }
-        for piece in WireText.pieces(content, size: pieceSize) {
-            body += event("[{\"index\":0,\"delta\":{\"content\":\(WireText.string(piece))},\"finish_reason\":null}]")
+        for piece in JSONText.pieces(content, size: pieceSize) {
+            body += event("[{\"index\":0,\"delta\":{\"content\":\(JSONText.string(piece))},\"finish_reason\":null}]")
         }
         body += event("[{\"index\":0,\"delta\":{},\"finish_reason\":\"stop\"}]")
         body += event(
@@ -48,7 +48,7 @@ extension ScriptedResponse {
     public static func openAIModelNotFound(_ model: String) -> ScriptedResponse {
         whole(
             status: 404,
-            body: "{\"error\":{\"message\":\(WireText.string("model \"\(model)\" not found, try pulling it first")),"
+            body: "{\"error\":{\"message\":\(JSONText.string("model \"\(model)\" not found, try pulling it first")),"
                 + "\"type\":\"api_error\",\"param\":null,\"code\":null}}")
     }
 }

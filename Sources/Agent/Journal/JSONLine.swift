@@ -1,5 +1,4 @@
 public import MarketData
-import StateVector
 
 /// Builds one journal line: a flat-or-nested JSON object written straight into a string, with keys in
 /// the order they are added. Faster than an encoder on the hot path, and the key order stays stable so
@@ -34,7 +33,7 @@ public struct JSONLine: Sendable {
     public mutating func field(_ name: String, _ value: String?) {
         key(name)
         guard let value else { return text += "null" }
-        JSONText.appendQuoted(value, to: &text)
+        Self.appendQuoted(value, to: &text)
     }
 
     public mutating func field(_ name: String, _ value: Int64?) {
@@ -87,12 +86,46 @@ public struct JSONLine: Sendable {
 
     /// An array of strings.
     public mutating func field(_ name: String, strings: [String]) {
-        field(name, rawArray: strings.map { JSONText.quoted($0) })
+        field(name, rawArray: strings.map { Self.quoted($0) })
     }
 
     /// Adds a session time as `time` (`HH:MM:SS.mmm`, for people) and `ns` (exact, for programs).
     public mutating func time(_ time: Timestamp) {
         field("time", time.clock)
         field("ns", time.nanos)
+    }
+
+    /// `value` as a JSON string literal.
+    public static func quoted(_ value: String) -> String {
+        var out = ""
+        appendQuoted(value, to: &out)
+        return out
+    }
+
+    static func appendQuoted(_ value: String, to out: inout String) {
+        out += "\""
+        var plain = true
+        for byte in value.utf8 where byte < 0x20 || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") {
+            plain = false
+            break
+        }
+        if plain {
+            out += value
+        } else {
+            for scalar in value.unicodeScalars {
+                switch scalar {
+                case "\"": out += "\\\""
+                case "\\": out += "\\\\"
+                case "\n": out += "\\n"
+                case "\r": out += "\\r"
+                case "\t": out += "\\t"
+                case _ where scalar.value < 0x20:
+                    let hex = String(scalar.value, radix: 16)
+                    out += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                default: out.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        out += "\""
     }
 }

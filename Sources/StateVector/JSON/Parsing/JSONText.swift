@@ -1,32 +1,17 @@
-/// JSON string literals, for output and for quoting input in messages: the one JSON string escaper
-/// of the package (the journal and the test servers use it too).
-public enum JSONText {
+/// JSON string literals, for output and for quoting input in messages.
+enum JSONText {
     /// `text` as a JSON string literal: quotes, backslashes and control characters escaped,
     /// everything else kept as UTF-8.
-    public static func quoted(_ text: String) -> String {
+    static func quoted(_ text: String) -> String {
         var out: [UInt8] = []
         appendQuoted(text, to: &out)
         return String(decoding: out, as: UTF8.self)
     }
 
-    /// Appends `text` as a JSON string literal to a string (the journal builds its lines as text).
-    public static func appendQuoted(_ text: String, to out: inout String) {
-        guard needsEscaping(text) else {
-            // Most journal strings are plain: no byte buffer on that path.
-            out += "\""
-            out += text
-            out += "\""
-            return
-        }
-        var bytes: [UInt8] = []
-        appendQuoted(text, to: &bytes)
-        out += String(decoding: bytes, as: UTF8.self)
-    }
-
     /// Appends `text` as a JSON string literal to UTF-8 output.
-    public static func appendQuoted(_ text: String, to out: inout [UInt8]) {
+    static func appendQuoted(_ text: String, to out: inout [UInt8]) {
         out.append(UInt8(ascii: "\""))
-        if !needsEscaping(text) {
+        if !text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 }) {
             out.append(contentsOf: text.utf8)
             out.append(UInt8(ascii: "\""))
             return
@@ -46,10 +31,6 @@ public enum JSONText {
             }
         }
         out.append(UInt8(ascii: "\""))
-    }
-
-    private static func needsEscaping(_ text: String) -> Bool {
-        text.utf8.contains(where: { $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") || $0 < 0x20 })
     }
 
     /// Like `quoted(_:)`, cut to about `limit` characters with an ellipsis, for messages.
