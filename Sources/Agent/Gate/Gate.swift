@@ -32,7 +32,7 @@ public struct Gate: Sendable {
         }
         switch command {
         case .enterLong, .enterShort:
-            let long = command.keyword == "ENTER_LONG"
+            let long = if case .enterLong = command { true } else { false }
             guard long ? setups.longPassed : setups.shortPassed else {
                 let failures = long ? setups.longFailures : setups.shortFailures
                 let shown = failures.prefix(3).joined(separator: "; ")

@@ -17,23 +17,12 @@ extension AgentCore {
         }
         inFlight = nil
         if !settings.rulesOnly { statistics.modelLatencies.append(answer.latency.nanosecondCount) }
-        if let record = answer.record, record.hasSuffix("}") {
-            // The brain's ModelReplyRecord line exactly (RecordedModel replays it), plus our keys.
-            var extra = JSONLine()
-            extra.time(time)
-            extra.field("id", question.id)
-            extra.field("asked_ns", question.askedAt.nanos)
-            extra.field("charged_latency_ms", Double(answer.latency.nanosecondCount) / 1e6)
-            extra.field("failure", answer.failure)
-            let keys = extra.json.dropFirst()
-            write(rawLine: String(record.dropLast()) + "," + keys)
-        } else if let failure = answer.failure {
-            var line = JSONLine(type: RecordType.modelReply)
-            line.time(time)
-            line.field("id", question.id)
-            line.field("failure", failure)
-            line.field("charged_latency_ms", Double(answer.latency.nanosecondCount) / 1e6)
-            write(line)
+        if answer.record != nil || answer.failure != nil {
+            write(
+                ModelReplyJournalRecord(
+                    reply: answer.record, time: time, question: question.id, askedAt: question.askedAt,
+                    chargedLatency: answer.latency, failure: answer.failure
+                ).line)
         }
         let market = engine.marketState(at: time)
         let updates = execution.update(market: plainContext(market, at: time))
@@ -106,18 +95,11 @@ extension AgentCore {
         }
         lastVerdictKey = key
         defer { repeatedVerdicts = 0 }
-        var line = JSONLine(type: RecordType.verdict)
-        line.time(time)
-        line.field("id", question?.id)
-        line.field("command", command.description)
-        line.field("verdict", verdict.kind.rawValue)
-        line.field("reason", verdict.reason)
-        line.field("asked", question?.askedAt.clock)
-        line.field("age_ms", question.map { Double((time - $0.askedAt).nanosecondCount) / 1e6 })
-        line.field("checklist_at_ask", question?.call.rawValue)
-        line.field("checklist_at_arrival", call.rawValue)
-        if repeatedVerdicts > 0 { line.field("previous_repeated", repeatedVerdicts) }
-        write(line)
+        write(
+            VerdictJournalRecord(
+                verdict: verdict, command: command, question: question?.id, askedAt: question?.askedAt,
+                callAtAsk: question?.call, callAtArrival: call, time: time, previousRepeated: repeatedVerdicts
+            ).line)
     }
 }
 

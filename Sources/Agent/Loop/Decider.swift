@@ -63,7 +63,7 @@ public struct Decider: Sendable {
         do {
             let reply = try await model.complete(request)
             let parsed = CommandParser.parse(reply.answer, reasoning: reply.reasoning)
-            let record = try? ModelReplyRecord(promptHash: request.promptHash, reply: reply).jsonLine()
+            let record = ModelReplyRecord(promptHash: request.promptHash, reply: reply)
             return ModelAnswer(consultation: question.id, reply: parsed, latency: reply.latency, record: record)
         } catch {
             return ModelAnswer(

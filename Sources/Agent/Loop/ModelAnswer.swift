@@ -11,10 +11,10 @@ public struct ModelAnswer: Sendable {
     public var failure: String?
     /// Question to answer, as measured (or as `--latency` charges it).
     public var latency: Duration
-    /// The brain's `ModelReplyRecord`, already encoded as one JSON object, for the journal.
-    public var record: String?
+    /// The brain's record of the reply, for the journal (which `RecordedModel` replays).
+    public var record: ModelReplyRecord?
 
-    public init(consultation: Int, reply: ParsedReply?, failure: String? = nil, latency: Duration, record: String? = nil) {
+    public init(consultation: Int, reply: ParsedReply?, failure: String? = nil, latency: Duration, record: ModelReplyRecord? = nil) {
         self.consultation = consultation
         self.reply = reply
         self.failure = failure
