@@ -153,8 +153,7 @@ import Testing
                     consultation: question.id, reply: CommandParser.parse(text), latency: .zero)
                 let verdict = core.answer(answer, at: time)
                 kinds[verdict.kind, default: 0] += 1
-                let agentReason = verdict.reason.hasPrefix("EXECUTED") ? "accepted" + verdict.reason.dropFirst("EXECUTED".count) : verdict.reason
-                if verdict.kind != expected.verdict.kind || agentReason != expected.verdict.reason {
+                if verdict.kind != expected.verdict.kind || verdict.reason != expected.verdict.reason {
                     Issue.record("at \(time.clock) \(text): agent \(verdict) ≠ decide \(expected.verdict)")
                     return
                 }

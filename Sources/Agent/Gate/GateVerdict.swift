@@ -15,10 +15,20 @@ public struct GateVerdict: Hashable, Sendable, CustomStringConvertible {
     /// Why, in a trader's words: `refused ENTER_LONG: L2_IMBALANCE 1.32 ≤ 1.5 at arrival`.
     public var reason: String
 
+    /// True once an accepted command's orders went to the broker (the risk manager agreed too).
+    public var executed = false
+
+    /// What the journal and the view say: the gate's reason, with its `accepted` read as `EXECUTED`
+    /// once the orders went out (the words journals have always carried).
+    public var text: String {
+        guard executed, reason.hasPrefix("accepted") else { return reason }
+        return "EXECUTED" + reason.dropFirst("accepted".count)
+    }
+
     public init(_ kind: Kind, _ reason: String) {
         self.kind = kind
         self.reason = reason
     }
 
-    public var description: String { reason }
+    public var description: String { text }
 }

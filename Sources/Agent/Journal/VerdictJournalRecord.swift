@@ -36,7 +36,7 @@ public struct VerdictJournalRecord: Sendable {
         line.field("id", question)
         line.field("command", command.description)
         line.field("verdict", verdict.kind.rawValue)
-        line.field("reason", verdict.reason)
+        line.field("reason", verdict.text)
         line.field("asked", askedAt?.clock)
         line.field("age_ms", askedAt.map { Double((time - $0).nanosecondCount) / 1e6 })
         line.field("checklist_at_ask", callAtAsk?.rawValue)

@@ -56,7 +56,7 @@ extension AgentCore {
             switch execution.execute(trade, market: context) {
             case .success(let events):
                 record(events, at: time)
-                verdict.reason = verdict.reason.replacingPrefix("accepted", with: "EXECUTED")
+                verdict.executed = true
             case .failure(let refusal):
                 statistics.ordersRefusedByRisk += 1
                 verdict = GateVerdict.refusedByRisk(command, refusal)
@@ -70,7 +70,7 @@ extension AgentCore {
         if !(settings.rulesOnly && verdict.kind == .wait && setups.call == .none) {
             journalVerdict(verdict, command: command, question: question, call: setups.call, at: time)
             lastDecision = "\(question.askedAt.clock) \(command.description)"
-            lastVerdict = verdict.reason
+            lastVerdict = verdict.text
         }
         return verdict
     }
@@ -88,7 +88,7 @@ extension AgentCore {
     private func journalVerdict(_ verdict: GateVerdict, command: Command, question: Consultation?, call: ChecklistCall, at time: Timestamp) {
         // A verdict repeated tick after tick (the trade limit refusing the same setup) is written
         // once; the next different verdict says how many were folded into it.
-        let key = command.description + "\u{0}" + verdict.reason
+        let key = command.description + "\u{0}" + verdict.text
         if key == lastVerdictKey {
             repeatedVerdicts += 1
             return
@@ -100,11 +100,5 @@ extension AgentCore {
                 verdict: verdict, command: command, question: question?.id, askedAt: question?.askedAt,
                 callAtAsk: question?.call, callAtArrival: call, time: time, previousRepeated: repeatedVerdicts
             ).line)
-    }
-}
-
-extension String {
-    fileprivate func replacingPrefix(_ prefix: String, with replacement: String) -> String {
-        hasPrefix(prefix) ? replacement + dropFirst(prefix.count) : self
     }
 }
