@@ -15,10 +15,7 @@ extension AgentCore {
     public func updateEntryBlock(_ reason: String?, at time: Timestamp) {
         guard reason != entryBlock else { return }
         entryBlock = reason
-        var line = JSONLine(type: RecordType.entryBlock)
-        line.time(time)
-        line.field("reason", reason)
-        write(line)
+        write(LoopJournalRecord.entryBlock(time: time, reason: reason).line)
         lastEvent = reason.map { "\(time.clock) new entries blocked: \($0)" } ?? "\(time.clock) new entries allowed again"
     }
 

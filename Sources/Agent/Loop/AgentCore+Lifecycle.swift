@@ -24,25 +24,19 @@ extension AgentCore {
         rules = StrategyHolder(new)
         gate.maxDecisionAge = .milliseconds(new.definition.risk.maxDecisionAgeMs)
         tickInterval = Self.interval(hz: new.definition.loopHz)
-        var line = JSONLine(type: RecordType.reload)
-        line.time(time)
-        line.field("result", "swapped")
-        line.field("strategy", new.definition.name)
-        line.field("hash", new.definition.sourceHash)
-        line.field("previous_hash", old.sourceHash)
-        line.field("notes", strings: notes)
-        write(line)
+        write(
+            LoopJournalRecord.reloadSwapped(
+                time: time, strategy: new.definition.name, hash: new.definition.sourceHash, previousHash: old.sourceHash,
+                notes: notes
+            ).line)
         lastEvent = "\(time.clock) strategy reloaded (\(new.definition.sourceHash))" + (notes.isEmpty ? "" : "; " + notes.joined(separator: "; "))
     }
 
     /// Journals an edit of the strategy file that did not compile; the running strategy stays.
     public func journalRejectedReload(diagnostics: String, at time: Timestamp) {
-        var line = JSONLine(type: RecordType.reload)
-        line.time(time)
-        line.field("result", "rejected")
-        line.field("running_hash", rules.compiled.definition.sourceHash)
-        line.field("diagnostics", diagnostics)
-        write(line)
+        write(
+            LoopJournalRecord.reloadRejected(time: time, runningHash: rules.compiled.definition.sourceHash, diagnostics: diagnostics)
+                .line)
         lastEvent = "\(time.clock) strategy edit rejected; still running \(rules.compiled.definition.sourceHash)"
     }
 
@@ -54,17 +48,12 @@ extension AgentCore {
         if !updates.isEmpty { record(updates, at: now) }
         let account = execution.account
         statistics.observe(time: now, equity: account.dailyPL, last: engine.last)
-        var line = JSONLine(type: RecordType.stop)
-        line.time(now)
-        line.field("reason", reason)
-        line.field("flat", isFlat)
-        line.field("position", account.position)
-        line.field("realized_pl", price: account.realizedPL)
-        line.field("commissions", price: account.commissions)
-        line.field("daily_pl", price: account.dailyPL)
-        line.field("daily_trades", account.dailyTrades)
-        line.field("halted", execution.halt?.reason)
-        write(line)
+        write(
+            LoopJournalRecord.stop(
+                time: now, reason: reason, flat: isFlat, position: account.position, realizedPL: account.realizedPL,
+                commissions: account.commissions, dailyPL: account.dailyPL, dailyTrades: account.dailyTrades,
+                halted: execution.halt?.reason
+            ).line)
     }
 
     /// No position and no order working.

@@ -66,12 +66,9 @@ extension AgentCore {
         nextConsultationID += 1
         inFlight = question
         if !settings.rulesOnly {
-            var line = JSONLine(type: RecordType.modelRequest)
-            line.time(time)
-            line.field("id", question.id)
-            line.field("checklist", question.call.rawValue)
-            line.field("position", state.account.position)
-            write(line)
+            write(
+                LoopJournalRecord.modelRequest(time: time, id: question.id, checklist: question.call, position: state.account.position)
+                    .line)
         }
         return question
     }
@@ -93,37 +90,31 @@ extension AgentCore {
                 command = .updateTarget(price)
             }
             let readings = exit.readingsText
-            var line = JSONLine(type: RecordType.exit)
-            line.time(time)
-            line.field("rule", exit.name)
-            line.field("when", exit.rule)
-            line.field("action", exit.action.name)
-            line.field("price", price: exit.price)
-            line.field("readings", readings)
+            func exitLine(_ result: String) -> JSONLine {
+                LoopJournalRecord.exit(
+                    time: time, rule: exit.name, when: exit.rule, action: exit.action.name, price: exit.price, readings: readings,
+                    result: result
+                ).line
+            }
             switch execution.execute(command, market: context) {
             case .success(let events):
-                line.field("result", "done")
-                write(line)
+                write(exitLine("done"))
                 record(events, at: time)
                 statistics.exitsFired += 1
                 lastEvent = "\(time.clock) exit rule \(exit.name) (\(exit.action.name)) fired: \(readings)"
             case .failure(let refusal):
-                line.field("result", "refused by risk: \(refusal)")
-                write(line)
+                write(exitLine("refused by risk: \(refusal)"))
             }
             if case .exit = exit.action { return }
         }
     }
 
     private func journalTick(_ state: StateVector, at time: Timestamp) {
-        var line = JSONLine(type: RecordType.tick)
-        line.time(time)
-        line.field("last", price: state.market.last)
-        line.field("bid", price: state.market.bidStack.first?.price)
-        line.field("ask", price: state.market.askStack.first?.price)
-        line.field("position", state.account.position)
-        line.field("daily_pl", price: state.account.dailyPL)
-        line.field("orders", state.activeOrders.count)
-        write(line)
+        write(
+            LoopJournalRecord.tick(
+                time: time, last: state.market.last, bid: state.market.bidStack.first?.price,
+                ask: state.market.askStack.first?.price, position: state.account.position, dailyPL: state.account.dailyPL,
+                orders: state.activeOrders.count
+            ).line)
     }
 }

@@ -81,12 +81,10 @@ public final class AgentCore {
                 broker: settings.broker, model: settings.modelDescription, strategy: definition.name,
                 strategyHash: definition.sourceHash, data: nil, at: time))
         if let recovered, !recovered.isEmpty || recovered.corruptTail != nil {
-            var line = JSONLine(type: RecordType.recovered)
-            line.time(time)
-            line.field("summary", recovered.summary)
-            line.field("sessions", recovered.sessions)
-            line.field("corrupt_tail", recovered.corruptTail)
-            write(line)
+            write(
+                LoopJournalRecord.recovered(
+                    time: time, summary: recovered.summary, sessions: recovered.sessions, corruptTail: recovered.corruptTail
+                ).line)
         }
     }
 
