@@ -65,10 +65,17 @@ extension Gate {
 extension SetupView {
     /// Both sides of `checklist`, with the failures of the side `command` would enter explained.
     public init(_ checklist: Checklist, explaining command: Command) {
-        self.init(longPassed: checklist.long.passed, shortPassed: checklist.short.passed)
+        self.init(
+            longPassed: checklist.long.passed, shortPassed: checklist.short.passed, explaining: command, side: checklist.side)
+    }
+
+    /// The two verdicts, with the failures of the side `command` would enter explained from
+    /// `side`, which is asked only then (the rules' fast path evaluates no more than it must).
+    public init(longPassed: Bool, shortPassed: Bool, explaining command: Command, side: (PositionSide) -> SideChecklist) {
+        self.init(longPassed: longPassed, shortPassed: shortPassed)
         switch command {
-        case .enterLong where !longPassed: longFailures = Self.failures(checklist.long)
-        case .enterShort where !shortPassed: shortFailures = Self.failures(checklist.short)
+        case .enterLong where !longPassed: longFailures = Self.failures(side(.long))
+        case .enterShort where !shortPassed: shortFailures = Self.failures(side(.short))
         default: break
         }
     }

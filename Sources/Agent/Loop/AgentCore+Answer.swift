@@ -32,19 +32,13 @@ extension AgentCore {
         let command = answer.command
         // Re-evaluated once at arrival: the whole checklist for a model's answer, the two verdicts
         // (and the failing side's conditions only when they are needed) for the rules'.
-        var setups: SetupView
-        if settings.rulesOnly {
-            setups = SetupView(
+        let setups =
+            settings.rulesOnly
+            ? SetupView(
                 longPassed: rules.entryPasses(.long, state, previous: previous),
-                shortPassed: rules.entryPasses(.short, state, previous: previous))
-            switch command {
-            case .enterLong where !setups.longPassed: setups.longFailures = SetupView.failures(rules.compiled.side(.long, state, previous))
-            case .enterShort where !setups.shortPassed: setups.shortFailures = SetupView.failures(rules.compiled.side(.short, state, previous))
-            default: break
-            }
-        } else {
-            setups = SetupView(rules.compiled.evaluate(state, previous: previous), explaining: command)
-        }
+                shortPassed: rules.entryPasses(.short, state, previous: previous), explaining: command,
+                side: { [rules, previous] in rules.compiled.side($0, state, previous) })
+            : SetupView(rules.compiled.evaluate(state, previous: previous), explaining: command)
         var verdict = gate.judge(command, askedAt: question.askedAt, arrivedAt: time, state: state, setups: setups, entryBlock: entryBlock)
         let holding = state.account.position != 0 || !state.activeOrders.isEmpty
         if !(holding && Self.modelCall(answer) == .wait) {

@@ -92,12 +92,5 @@ extension TradingLoop {
         /// The day's journal: read back first (a restart resumes where it stopped, a halt stays in
         /// force), then appended to and flushed per line.
         case resume(path: String)
-
-        var path: String? {
-            switch self {
-            case .none: nil
-            case .fresh(let path), .resume(let path): path
-            }
-        }
     }
 }

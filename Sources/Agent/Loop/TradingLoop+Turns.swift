@@ -80,28 +80,24 @@ extension TradingLoop {
     /// Runs every answer and tick due strictly before `limit` (an event's time: an event at exactly
     /// a tick's time belongs to that tick's state), answers first when they are due first.
     func advance(_ core: AgentCore, before limit: Timestamp) async {
-        while true {
-            let tickDue = core.nextTick
-            if let due = pending, due.at <= tickDue, due.at < limit {
-                pending = nil
-                core.answer(due.answer, at: due.at)
-                continue
-            }
-            guard tickDue < limit, isBeforeEnd(tickDue) else { return }
-            await runTick(core, at: tickDue)
-        }
+        await advance(core, to: limit, inclusive: false)
     }
 
     /// Runs every answer and tick due at or before `now`.
     func advance(_ core: AgentCore, through now: Timestamp) async {
+        await advance(core, to: now, inclusive: true)
+    }
+
+    private func advance(_ core: AgentCore, to limit: Timestamp, inclusive: Bool) async {
+        func due(_ time: Timestamp) -> Bool { inclusive ? time <= limit : time < limit }
         while true {
             let tickDue = core.nextTick
-            if let due = pending, due.at <= tickDue, due.at <= now {
+            if let answer = pending, answer.at <= tickDue, due(answer.at) {
                 pending = nil
-                core.answer(due.answer, at: due.at)
+                core.answer(answer.answer, at: answer.at)
                 continue
             }
-            guard tickDue <= now, isBeforeEnd(tickDue) else { return }
+            guard due(tickDue), isBeforeEnd(tickDue) else { return }
             await runTick(core, at: tickDue)
         }
     }
