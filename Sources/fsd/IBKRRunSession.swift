@@ -36,7 +36,7 @@ struct IBKRRunSession {
             contract = try await connection.contractDetails(for: .stock(symbol))
         } catch {
             await connection.stop()
-            throw .runtimeFailure("--symbol \(symbol): TWS does not know it as a US stock (\(error))")
+            throw .runtimeFailure("symbol \(symbol): TWS does not know it as a US stock (\(error))")
         }
         if let adv { return (connection, contract, adv) }
         do {

@@ -25,7 +25,7 @@ struct RunCommand: AsyncParsableCommand {
 
             With --broker ibkr it trades live through TWS / IB Gateway (--host, --port 7497 paper TWS by \
             default, --client-id): it connects, waits until positions, orders and executions are read \
-            back, checks --symbol, takes the average daily volume from TWS unless --adv is given, and \
+            back, checks the symbol (--symbol, else the strategy's `symbol:`), takes the average daily volume from TWS unless --adv is given, and \
             refuses new entries while the connection is not ready (see docs/IBKR.md).
 
             Ctrl-C stops cleanly: cancel every order, flatten, journal. Exit status: 0 ok, 1 invalid \
@@ -64,11 +64,13 @@ struct RunCommand: AsyncParsableCommand {
     func validate() throws {
         guard speed >= 0, speed <= 1_000_000 else { throw ValidationError("--speed must be between 0 and 1000000 (0 = as fast as possible)") }
         if let until, SessionTime.parse(until) == nil { throw ValidationError("--until must be HH:MM or HH:MM:SS, e.g. 11:30") }
-        if broker == .ibkr {
-            guard let symbol = options.symbol, !symbol.isEmpty, symbol.allSatisfy({ $0.isLetter || $0 == "." }) else {
-                throw ValidationError("--broker ibkr needs --symbol, a US stock such as TSLA")
-            }
+        if broker == .ibkr, let symbol = options.symbol, !Self.isStockSymbol(symbol) {
+            throw ValidationError("--symbol \(symbol): expected a US stock symbol such as TSLA")
         }
+    }
+
+    static func isStockSymbol(_ text: String) -> Bool {
+        !text.isEmpty && text.allSatisfy { $0.isLetter || $0 == "." }
     }
 
     func run() async throws {
@@ -91,6 +93,9 @@ struct RunCommand: AsyncParsableCommand {
             dataPath: data, strategyPath: options.strategy, speed: speed, journalPath: journalPath, account: account ?? "sim",
             averageDailyVolume: options.adv, exchange: options.exchangeConfiguration, view: terminal ? .terminal : .plain,
             until: until.flatMap(SessionTime.parse))
+        if options.symbol == nil, let named = prepared.strategy.definition.symbol, named.uppercased() != symbol {
+            Console.note("the strategy names \(named) (used with --broker ibkr); this replay trades its data's symbol, \(symbol)")
+        }
         Console.note("fsd run: \(symbol) \(date) via the simulated exchange, speed \(speed == 0 ? "max" : "×\(speed)"), model \(prepared.decider.description)")
         Console.note("journal: \(journalPath)")
         if terminal { Console.write("\u{1B}[2J\u{1B}[?25l") }
@@ -108,8 +113,13 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     private func runIBKR() async throws {
-        let session = IBKRRunSession(host: tws.host, port: tws.port, clientID: tws.clientID ?? 1, symbol: (options.symbol ?? "").uppercased())
         let prepared = try await options.prepare(replay: false)
+        // --symbol wins; otherwise the strategy's own `symbol:` is what it was written for.
+        guard let symbol = options.symbol ?? prepared.strategy.definition.symbol, Self.isStockSymbol(symbol) else {
+            throw CLIError.invalidInput(
+                "--broker ibkr needs a symbol: pass --symbol, a US stock such as TSLA, or set `symbol:` in \(options.strategy)")
+        }
+        let session = IBKRRunSession(host: tws.host, port: tws.port, clientID: tws.clientID ?? 1, symbol: symbol.uppercased())
         let (connection, contract, adv) = try await session.connect(adv: options.adv)
         let terminal = !plain && isTerminal(1)
         let stop = StopRequest()

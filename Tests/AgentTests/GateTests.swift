@@ -57,6 +57,11 @@ import Testing
             setups: SetupView(longPassed: true, shortPassed: false))
         #expect(declined.kind == .wait)
         #expect(declined.reason == "model declined the LONG setup the checklist passes: CVD divergence")
+        // With --model rules nobody but the compiled rules proposed the WAIT.
+        let rules = Gate(maxDecisionAge: .milliseconds(1000), proposer: "rules").judge(
+            .wait(reason: "LONG setup, but SPREAD 0.27 > 0.05"), askedAt: asked, arrivedAt: asked, state: state(),
+            setups: SetupView(longPassed: true, shortPassed: false))
+        #expect(rules.reason == "rules declined the LONG setup the checklist passes: LONG setup, but SPREAD 0.27 > 0.05")
         let plain = gate.judge(.wait(reason: "no setup"), askedAt: asked, arrivedAt: asked, state: state(), setups: .none)
         #expect(plain.reason == "WAIT: no setup")
         // Holding a position, a setup cannot be taken: waiting declines nothing.

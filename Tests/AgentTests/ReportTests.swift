@@ -50,7 +50,30 @@ import Testing
         #expect((json?["agreement_matrix"] as? [String: Any])?["WAIT"] != nil)
     }
 
-    @Test func terminalViewShowsTheChecklistAndDegradesToOneLine() {
+    @Test func aDayWithoutTradesHasNoWinRateAndAWindowKeepsItsLastMinute() throws {
+        var summary = BacktestSummary(
+            strategyName: "momentum", strategyHash: "0123456789abcdef", symbol: "GOOG", dataPath: "x.fsdr", model: "rules",
+            latencyCharged: "none")
+        summary.from = Timestamp(hours: 10, minutes: 0, seconds: 0)
+        summary.to = Timestamp(hours: 10, minutes: 10, seconds: 0)
+        summary.wallSeconds = 0.5
+        summary.statistics.events = 1_000_000
+        #expect(summary.text.contains("GOOG  10:00–10:10, strategy momentum"))
+        #expect(summary.text.contains("Trades 0, wins 0, win rate n/a,"))
+        #expect(summary.text.contains("Speed: 1000000 events, 0 ticks in 0.500 s = 2.00 M events/s"))
+        let json = try JSONSerialization.jsonObject(with: Data(summary.json.utf8)) as? [String: Any]
+        #expect(json?["win_rate"] is NSNull)
+        // A stop between minutes is shown to the second, never rounded down to the minute before.
+        summary.to = Timestamp(hours: 10, minutes: 9, seconds: 59) + .milliseconds(800)
+        #expect(summary.text.contains("10:00–10:09:59,"))
+        // A run waits for its data: its events per second say nothing, and it names no empty percentile.
+        summary.title = "Run"
+        #expect(summary.text.contains("Handled: 1000000 events, 0 ticks over 0.5 s"))
+        #expect(!summary.text.contains("M events/s"))
+        #expect(!summary.text.contains("n/a µs"))
+    }
+
+    @Test func terminalViewShowsTheChecklistAndDegradesToOneLine() throws {
         var snapshot = AgentSnapshot()
         snapshot.time = Timestamp(hours: 10, minutes: 1, seconds: 2)
         snapshot.symbol = "GOOG"
@@ -66,12 +89,40 @@ import Testing
         #expect(lines.contains { $0.hasPrefix("✓ L2_IMBALANCE > 1.5") && $0.hasSuffix("✗ L2_IMBALANCE < 0.6") })
         #expect(lines.contains("verdict:  refused ENTER_LONG: rvol fails at arrival"))
         #expect(view.screen(snapshot).hasPrefix("\u{1B}[H"))
-        // A condition that read many values is cut to its half of the screen, never wrapped.
-        snapshot.longConditions[0] = .init(text: "none(DOM_WALLS, side == ASK) " + String(repeating: "[x = 1] ", count: 20), passed: true)
-        let cut = view.lines(snapshot).first { $0.hasPrefix("✓ none(DOM_WALLS") }
-        #expect(cut?.count == 60 + "✗ L2_IMBALANCE < 0.6".count)
-        #expect(cut?.contains("…  ") == false && cut?.contains("…") == true)
+        // A condition that read many values wraps within its half of the screen: no value is lost.
+        let long = "none(DOM_WALLS, side == ASK) " + (1...20).map { "[x\($0) = 1]" }.joined(separator: " ")
+        snapshot.longConditions[0] = .init(text: long, passed: true)
+        let wrapped = view.lines(snapshot)
+        let first = try #require(wrapped.firstIndex { $0.hasPrefix("✓ none(DOM_WALLS") })
+        #expect(wrapped[first].hasSuffix("✗ L2_IMBALANCE < 0.6"))
+        let continued = wrapped[(first + 1)...].prefix { $0.hasPrefix("    ") }
+        #expect(continued.count >= 2)
+        #expect(([wrapped[first]] + continued).allSatisfy { $0.count <= 120 })
+        #expect(continued.joined().contains("[x20 = 1]"))
+        #expect(!wrapped.joined().contains("…"))
         #expect(view.statusLine(snapshot) == "10:01:02.000 last 580.10 bid 580.09 ask 580.12 pos FLAT 0 dayPL 0.00 trades 0 long 1/2 short 0/1")
+    }
+
+    @Test func inAPositionTheScreenShowsTheExitRulesAndABlockStaysOnTop() {
+        var snapshot = AgentSnapshot()
+        snapshot.symbol = "GOOG"
+        snapshot.account.position = 100
+        snapshot.account.positionSide = .long
+        snapshot.longConditions = [.init(text: "imbalance: L2_IMBALANCE > 1.5", passed: true)]
+        snapshot.exitRules = [
+            .init(text: "imbalance_reversal: L2_IMBALANCE < 0.7 => exit  [L2_IMBALANCE = 0.52]", passed: true),
+            .init(text: "cvd_reversal: CVD_TREND == FALLING => exit  [CVD_TREND = RISING]", passed: false),
+        ]
+        snapshot.entryBlock = "broker not connected (1100)"
+        snapshot.reloadRejection = "10:01:00.000 strategy edit rejected, still running 8353244cf4a13303: s.yaml:12:15: unknown value 'RISNG'\n  did you mean 'RISING'?"
+        let lines = TerminalView(columns: 100).lines(snapshot)
+        #expect(lines[1] == "ENTRIES BLOCKED: broker not connected (1100)")
+        #expect(lines.contains("  did you mean 'RISING'?"))
+        #expect(lines.contains("EXIT RULES (LONG)"))
+        #expect(lines.contains("FIRES imbalance_reversal: L2_IMBALANCE < 0.7 => exit  [L2_IMBALANCE = 0.52]"))
+        #expect(lines.contains("-     cvd_reversal: CVD_TREND == FALLING => exit  [CVD_TREND = RISING]"))
+        #expect(!lines.contains { $0.contains("imbalance: L2_IMBALANCE > 1.5") })
+        #expect(TerminalView().statusLine(snapshot).hasSuffix(" ENTRIES BLOCKED: broker not connected (1100)"))
     }
 
     @Test func fileWatcherSeesAnEditButNotTheSameBytesAgain() throws {

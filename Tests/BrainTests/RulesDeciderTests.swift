@@ -70,6 +70,23 @@ import Testing
         #expect(decider.decide(state) == .cancelAll)
     }
 
+    @Test func flatWithAnEntryWorkingWaitsInsteadOfProposingASecondBracket() throws {
+        // A backtest on GOOG with a loose strategy proposed the same entry again 150 ms after the
+        // first and earned "orders are still working; one bracket at a time" after every entry.
+        var state = try seedState()
+        state.activeOrders = [
+            ActiveOrder(id: "e", role: .entry, side: .buy, type: .limit, price: p("245.50"), qty: 100, status: .working)
+        ]
+        let decider = RulesDecider(strategy: try momentum())
+        #expect(decider.decide(state) == .wait(reason: "entry BUY LMT 245.50 working: waiting for its fill"))
+        state.activeOrders = [
+            ActiveOrder(id: "s", role: .stop, side: .sell, type: .stop, price: p("245.30"), qty: 100, status: .working)
+        ]
+        #expect(
+            decider.decide(state)
+                == .wait(reason: "flat, the bracket's STOP STP 245.30 still working: waiting for it to end"))
+    }
+
     @Test func theReplyParsesBackToTheSameCommand() throws {
         let strategy = try momentum()
         let state = try seedState()

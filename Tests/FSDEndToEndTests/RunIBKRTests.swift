@@ -14,10 +14,11 @@ import Darwin
 
     /// The eager test strategy, its session opening at midnight so ticks run whatever the hour
     /// on the wall clock (the live feed stamps events on arrival).
-    static func strategy(in folder: URL) throws -> String {
+    static func strategy(in folder: URL, symbol: String? = nil) throws -> String {
         let eager = try String(contentsOf: RunProcess.fixtures.appendingPathComponent("eager.yaml"), encoding: .utf8)
-        let path = folder.appendingPathComponent("eager-any-hour.yaml").path
-        try (eager + "\nfeatures:\n  session_open: \"00:00:01\"\n").write(toFile: path, atomically: true, encoding: .utf8)
+        let path = folder.appendingPathComponent("eager-any-hour\(symbol.map { "-" + $0 } ?? "").yaml").path
+        let named = symbol.map { "symbol: \($0)\n" } ?? ""
+        try (named + eager + "\nfeatures:\n  session_open: \"00:00:01\"\n").write(toFile: path, atomically: true, encoding: .utf8)
         return path
     }
 
@@ -40,11 +41,13 @@ import Darwin
         let (gateway, port) = try Self.startGateway()
         defer { RunProcess.kill9(gateway) }
         let unknown = try RunProcess.run([
-            "run", "--broker", "ibkr", "--port", "\(port)", "--client-id", "8", "--symbol", "ZZZZ", "--model", "rules",
-            "--strategy", try Self.strategy(in: folder), "--journal", folder.appendingPathComponent("zzzz.jsonl").path, "--plain",
+            // No --symbol: the strategy's own `symbol:` is the one asked for.
+            "run", "--broker", "ibkr", "--port", "\(port)", "--client-id", "8", "--model", "rules",
+            "--strategy", try Self.strategy(in: folder, symbol: "ZZZZ"), "--journal", folder.appendingPathComponent("zzzz.jsonl").path,
+            "--plain",
         ])
         #expect(unknown.status == 2)
-        #expect(unknown.stderr.contains("--symbol ZZZZ: TWS does not know it"), "\(unknown.stderr)")
+        #expect(unknown.stderr.contains("symbol ZZZZ: TWS does not know it"), "\(unknown.stderr)")
         #expect(unknown.stderr.contains("No security definition"), "\(unknown.stderr)")
         let run = try RunProcess.start([
             "run", "--broker", "ibkr", "--port", "\(port)", "--client-id", "7", "--symbol", "GOOG", "--model", "rules",
@@ -177,8 +180,9 @@ import Darwin
     }
 
     @Test func ibkrNeedsASymbol() throws {
-        let outcome = try RunProcess.run(["run", "--broker", "ibkr", "--model", "rules", "--strategy", "strategies/momentum.yaml"])
+        let folder = try RunProcess.temporaryFolder()
+        let outcome = try RunProcess.run(["run", "--broker", "ibkr", "--model", "rules", "--strategy", try Self.strategy(in: folder)])
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.contains("--broker ibkr needs --symbol"), "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("--broker ibkr needs a symbol: pass --symbol"), "\(outcome.stderr)")
     }
 }

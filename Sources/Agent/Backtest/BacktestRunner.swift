@@ -79,7 +79,8 @@ public struct BacktestRunner {
             latencyCharged: configuration.latency.map { "\($0.nanosecondCount / 1_000_000) ms per answer (--latency)" }
                 ?? (decider.isRules ? "none (rules answer at once)" : "as measured"),
             journalPath: configuration.journalPath)
-        summary.to = min(end, result.stoppedAt)
+        // Stopped by --to, the window is the one asked for, not the time of its last event.
+        summary.to = configuration.to != nil && result.stopReason == "end of the --to window" ? end : min(end, result.stoppedAt)
         return summary
     }
 }

@@ -57,16 +57,40 @@ public struct BacktestSummary: Sendable {
         nanos.map { fixed(Double($0) / 1000, 2) + " µs" } ?? "n/a"
     }
 
+    /// `10:10` on a whole minute, `10:09:59` otherwise: a window never looks a minute shorter than it was.
+    static func minuteOrSecond(_ time: Timestamp) -> String {
+        let clock = time.clock
+        return clock.hasSuffix(":00.000") ? String(clock.prefix(5)) : String(clock.prefix(8))
+    }
+
+    /// A backtest's speed is its throughput; a run waits for its data, so only what it handled and
+    /// the decision path's cost mean anything there.
+    private var speedLine: String {
+        let stats = statistics
+        let ticks = tickP50 == nil
+            ? "" : "; decision path per tick p50 \(Self.micros(tickP50)), p99 \(Self.micros(tickP99)), max \(Self.micros(tickMax))"
+        guard title == "Backtest" else {
+            return "Handled: \(stats.events) events, \(stats.ticks) ticks over \(Self.fixed(wallSeconds, 1)) s" + ticks
+        }
+        return "Speed: \(stats.events) events, \(stats.ticks) ticks in \(Self.fixed(wallSeconds, 3)) s = "
+            + "\(Self.fixed(eventsPerSecond / 1e6, 2)) M events/s" + ticks
+    }
+
+    /// A rate of no trades is no figure at all.
+    private var winRate: String {
+        statistics.trades.isEmpty ? "n/a" : Self.fixed(statistics.winRate * 100, 1) + "%"
+    }
+
     /// The summary as lines of text.
     public var text: String {
         let stats = statistics
-        let window = "\(from?.clock.prefix(5) ?? "start")–\(to?.clock.prefix(5) ?? "end")"
+        let window = "\(from.map(Self.minuteOrSecond) ?? "start")–\(to.map(Self.minuteOrSecond) ?? "end")"
         var lines: [String] = []
         lines.append("\(title) \(symbol) \(date.map { "\($0)" } ?? "") \(window), strategy \(strategyName) (\(strategyHash.prefix(12)))")
         lines.append("Model: \(model); latency charged: \(latencyCharged)")
         if let halted { lines.append("HALTED: \(halted)") }
         lines.append(
-            "Trades \(stats.trades.count), wins \(stats.wins), win rate \(Self.fixed(stats.winRate * 100, 1))%, "
+            "Trades \(stats.trades.count), wins \(stats.wins), win rate \(winRate), "
                 + "P&L after commissions \(finalPL.formatted(decimals: 2)) (realized \(realizedPL.formatted(decimals: 2)), "
                 + "commissions \(commissions.formatted(decimals: 2))), max drawdown \(stats.maxDrawdown.formatted(decimals: 2))")
         let verdicts = GateVerdict.Kind.allCases.map { "\($0.rawValue) \(stats.verdicts[$0] ?? 0)" }.joined(separator: ", ")
@@ -80,10 +104,7 @@ public struct BacktestSummary: Sendable {
             let p = [50.0, 90, 99, 100].map { "p\(Int($0)) \(Self.fixed(stats.latencyPercentile($0) ?? 0, 1)) ms" }
             lines.append("Model latency (\(stats.modelLatencies.count) answers): " + p.joined(separator: ", "))
         }
-        lines.append(
-            "Speed: \(stats.events) events, \(stats.ticks) ticks in \(Self.fixed(wallSeconds, 3)) s = "
-                + "\(Self.fixed(eventsPerSecond / 1e6, 2)) M events/s; decision path per tick p50 \(Self.micros(tickP50)), "
-                + "p99 \(Self.micros(tickP99)), max \(Self.micros(tickMax))")
+        lines.append(speedLine)
         if let journalPath { lines.append("Journal: \(journalPath)") }
         return lines.joined(separator: "\n")
     }
@@ -104,7 +125,7 @@ public struct BacktestSummary: Sendable {
         object.field("halted", halted)
         object.field("trades", stats.trades.count)
         object.field("wins", stats.wins)
-        object.field("win_rate", stats.winRate)
+        object.field("win_rate", stats.trades.isEmpty ? nil : stats.winRate)
         object.field("pl_after_commissions", price: finalPL)
         object.field("realized_pl", price: realizedPL)
         object.field("commissions", price: commissions)

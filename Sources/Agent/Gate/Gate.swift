@@ -13,9 +13,13 @@ public import StateVector
 public struct Gate: Sendable {
     /// Answers older than this when they arrive are dropped (`max_decision_age_ms`).
     public var maxDecisionAge: Duration
+    /// Who proposed the command, as a verdict names it: "model", or "rules" (`--model rules`), so
+    /// a WAIT of the compiled rules is never reported as the model declining a setup.
+    public var proposer: String
 
-    public init(maxDecisionAge: Duration) {
+    public init(maxDecisionAge: Duration, proposer: String = "model") {
         self.maxDecisionAge = maxDecisionAge
+        self.proposer = proposer
     }
 
     /// Judges `command`, asked at `askedAt` and arriving at `arrivedAt`, when `state` is the state at
@@ -59,7 +63,7 @@ public struct Gate: Sendable {
             case .none:
                 return GateVerdict(.wait, "WAIT: \(reason)")
             case .long, .short:
-                return GateVerdict(.wait, "model declined the \(setups.call.rawValue) setup the checklist passes: \(reason)")
+                return GateVerdict(.wait, "\(proposer) declined the \(setups.call.rawValue) setup the checklist passes: \(reason)")
             }
         }
     }

@@ -22,6 +22,7 @@ extension AgentCore {
             notes.append("risk limits now: \(new.definition.risk.summary)")
         }
         rules = StrategyHolder(new)
+        reloadRejection = nil
         gate.maxDecisionAge = .milliseconds(new.definition.risk.maxDecisionAgeMs)
         tickInterval = Self.interval(hz: new.definition.loopHz)
         write(
@@ -37,7 +38,9 @@ extension AgentCore {
         write(
             LoopJournalRecord.reloadRejected(time: time, runningHash: rules.compiled.definition.sourceHash, diagnostics: diagnostics)
                 .line)
-        lastEvent = "\(time.clock) strategy edit rejected; still running \(rules.compiled.definition.sourceHash)"
+        let first = diagnostics.split(separator: "\n", omittingEmptySubsequences: true).first.map(String.init) ?? diagnostics
+        reloadRejection = "\(time.clock) strategy edit rejected, still running \(rules.compiled.definition.sourceHash): \(diagnostics)"
+        lastEvent = "\(time.clock) strategy edit rejected; still running \(rules.compiled.definition.sourceHash): \(first)"
     }
 
     /// Journals the end of the run at `time`, after `beginFlatten` and the loop's wait for the
@@ -80,6 +83,14 @@ extension AgentCore {
         }
         view.longConditions = checklist.long.conditions.map(condition)
         view.shortConditions = checklist.short.conditions.map(condition)
+        view.exitRules = checklist.exits.map { exit in
+            let price = exit.price.map { " -> \($0.display)" } ?? ""
+            let values = exit.readings.isEmpty ? "" : "  [\(exit.readingsText)]"
+            return AgentSnapshot.Condition(
+                text: "\(exit.name): \(exit.rule) => \(exit.action.name)\(price)\(values)", passed: exit.fired)
+        }
+        view.entryBlock = execution.halt.map { "halted: \($0.reason)" } ?? entryBlock
+        view.reloadRejection = reloadRejection
         view.lastDecision = lastDecision
         view.lastVerdict = lastVerdict
         view.lastEvent = lastEvent

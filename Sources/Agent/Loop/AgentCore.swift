@@ -49,6 +49,8 @@ public final class AgentCore {
     public internal(set) var lastDecision: String?
     public internal(set) var lastVerdict: String?
     public internal(set) var lastEvent: String?
+    /// The diagnostic of the last strategy edit that did not compile, shown until one does.
+    public internal(set) var reloadRejection: String?
     /// Why new entries are refused right now (a live broker not connected and reconciled, a stop
     /// under way); nil lets the gate and risk decide alone. Exits and stops are never blocked.
     public var entryBlock: String?
@@ -70,7 +72,8 @@ public final class AgentCore {
         execution = ExecutionEngine(
             broker: broker, limits: RiskLimits(definition.risk), configuration: Self.orderConfiguration(settings),
             session: settings.session.description, restoring: recovered?.execution)
-        gate = Gate(maxDecisionAge: .milliseconds(definition.risk.maxDecisionAgeMs))
+        gate = Gate(
+            maxDecisionAge: .milliseconds(definition.risk.maxDecisionAgeMs), proposer: settings.rulesOnly ? "rules" : "model")
         tickInterval = Self.interval(hz: definition.loopHz)
         nextTick = Self.firstTick(after: time, every: tickInterval)
         trades = TradeTracker(position: recovered?.position ?? 0)

@@ -25,6 +25,12 @@ public struct AgentSnapshot: Sendable {
     public var activeOrders: [ActiveOrder] = []
     public var longConditions: [Condition] = []
     public var shortConditions: [Condition] = []
+    /// The open position's exit rules, `passed` meaning the rule fires now (empty when flat).
+    public var exitRules: [Condition] = []
+    /// Why no entry can be made now (a halt, a broker not connected, a stop under way).
+    public var entryBlock: String?
+    /// The last rejected strategy edit's diagnostic, until an edit compiles.
+    public var reloadRejection: String?
     public var lastDecision: String?
     public var lastVerdict: String?
     public var lastEvent: String?

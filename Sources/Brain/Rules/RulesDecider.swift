@@ -7,6 +7,7 @@ public import Strategy
 /// Flat: when exactly one side's checklist passes, enter at the touch (the ask for a long, the bid
 /// for a short) with the stop `max_risk_per_share` away and the target `max_target` away, pulled in
 /// one cent before the next DOM wall in the trade's direction; otherwise `WAIT` naming what failed.
+/// Flat with an order still working: `WAIT` until it fills or ends (one bracket at a time).
 /// In a position: the first exit rule that fires decides (`exit` -> `CANCEL_ALL()`, `tighten_stop`
 /// -> `UPDATE_STOP`, `update_target` -> `UPDATE_TARGET`); otherwise `WAIT`.
 public struct RulesDecider: Sendable {
@@ -28,6 +29,12 @@ public struct RulesDecider: Sendable {
     public func decide(_ state: StateVector, checklist: Checklist) -> Command {
         if let position = state.account.positionSide, state.account.position > 0 {
             return manage(position, checklist: checklist)
+        }
+        // Flat with orders still working (an entry not yet filled, or a finished bracket's leg not
+        // yet cancelled): the risk manager allows one bracket at a time, so proposing an entry
+        // would only earn a refusal.
+        if let working = state.activeOrders.first {
+            return .wait(reason: Self.waitingFor(working))
         }
         let risk = strategy.definition.risk
         switch (checklist.long.passed, checklist.short.passed) {
@@ -87,6 +94,14 @@ public struct RulesDecider: Sendable {
             return .wait(reason: "SHORT setup, but a BID wall at \(wall?.display ?? "?") leaves no room for a target")
         }
         return .enterShort(limit: limit, stop: limit + risk.maxRiskPerShare, target: target)
+    }
+
+    static func waitingFor(_ order: ActiveOrder) -> String {
+        let price = order.price.map { " \($0.display)" } ?? ""
+        if order.role == .entry {
+            return "entry \(order.side.name) \(order.type.name)\(price) working: waiting for its fill"
+        }
+        return "flat, the bracket's \(order.role.name) \(order.type.name)\(price) still working: waiting for it to end"
     }
 
     /// `fails cvd: CVD_TREND == RISING [CVD_TREND = FALLING]` for the first failing condition.

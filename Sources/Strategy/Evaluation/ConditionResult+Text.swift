@@ -8,7 +8,7 @@ extension ConditionResult {
         case brief
         /// `imbalance: L2_IMBALANCE > 1.5 fails (L2_IMBALANCE = 1.32)` (a refused entry).
         case refusal
-        /// `L2_IMBALANCE > 1.5  [L2_IMBALANCE = 2.1]` (the live view, where ✓/✗ stand apart).
+        /// `imbalance: L2_IMBALANCE > 1.5  [L2_IMBALANCE = 2.1]` (the live view, where ✓/✗ stand apart).
         case view
     }
 
@@ -27,7 +27,7 @@ extension ConditionResult {
         case .refusal:
             return "\(name): \(rule) fails (\(values)\(unknown ? ", reads null" : ""))"
         case .view:
-            return rule + (values.isEmpty ? "" : "  [\(values)]")
+            return "\(name): \(rule)" + (values.isEmpty ? "" : "  [\(values)]")
         }
     }
 }
