@@ -77,4 +77,20 @@ import Testing
         #expect(text.contains("dropped ENTER_LONG: stale, it arrived 1500 ms after the question > max_decision_age_ms 1000"))
         #expect(!text.contains("\"action\":\"submit\""))
     }
+
+    @Test func aReplyWithoutACommandIsAWaitThatDeclinesNothing() async throws {
+        let server = try await LLMTestServer.start { _ in .ollamaChat(content: "I would buy here, probably.") }
+        defer { Task { await server.shutdown() } }
+        let journal = JournalTests.temporaryPath("garbled.jsonl")
+        let summary = try await run(server, latency: .milliseconds(100), journal: journal)
+        #expect(summary.statistics.matrix.total > 0)
+        #expect(summary.statistics.matrix[.parseFailure, .long]
+                + summary.statistics.matrix[.parseFailure, .short] > 0)
+        let verdicts = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n")
+            .filter { $0.contains("\"type\":\"verdict\"") }
+        #expect(!verdicts.isEmpty)
+        #expect(verdicts.allSatisfy { $0.contains("\"reason\":\"no command, counted as WAIT: parse failure: ") })
+        #expect(verdicts.contains { $0.contains("setup the checklist passes is not taken") })
+        #expect(!verdicts.contains { $0.contains("declined") })
+    }
 }
