@@ -12,7 +12,8 @@ import Testing
 /// 120 s. Each reply now ends at the character limit, counts as a failed request (a wait) with the
 /// reply's beginning journaled, and the backtest finishes.
 @Suite(.serialized) struct HugeReplyBacktestTests {
-    static let filler = String(repeating: "The imbalance is strong but let me reconsider the tape once more. ", count: 3_100)
+    static let filler = String(
+        repeating: "The imbalance is strong but let me reconsider the tape once more. ", count: 3_100)
 
     enum Delivery: String, CaseIterable, Sendable {
         case oneChunk, streamed
@@ -39,7 +40,8 @@ import Testing
         let server = try await LLMTestServer.start { _ in response }
         defer { Task { await server.shutdown() } }
         let template = try PromptTemplate.locate(explicit: nil, strategyPath: nil)
-        let decider = Decider.model(OpenAICompatibleModel(baseURL: server.baseURL + "/v1", model: "x"), template: template)
+        let decider = Decider.model(
+            OpenAICompatibleModel(baseURL: server.baseURL + "/v1", model: "x"), template: template)
         let journal = JournalTests.temporaryPath("huge-\(delivery.rawValue).jsonl")
         let configuration = BacktestRunner.Configuration(
             dataPath: ScriptedModelBacktestTests.data, from: Timestamp(hours: 9, minutes: 30, seconds: 0),

@@ -25,7 +25,8 @@ import Testing
     @Test func aServerThatAlwaysHangsUpIsAskedTwiceNotMore() async throws {
         let (error, requests) = try await withServer({ _ in .hangingUp }) { server in
             let error = await modelError {
-                try await OllamaModel(baseURL: server.baseURL, model: "m").complete(ModelRequest(messages: seedMessages))
+                try await OllamaModel(baseURL: server.baseURL, model: "m").complete(
+                    ModelRequest(messages: seedMessages))
             }
             return (error, await server.requests())
         }

@@ -40,8 +40,9 @@ import Testing
     func everyCommandThatAsksAModelHasTheRequestOptions(command: String) async throws {
         let help = try await fsd(["help", command])
         #expect(help.status == 0)
-        for option in ["--grammar", "--no-grammar", "--grammar-think", "--timeout", "--max-reply-chars", "--max-request-ms"]
-        {
+        for option in [
+            "--grammar", "--no-grammar", "--grammar-think", "--timeout", "--max-reply-chars", "--max-request-ms",
+        ] {
             #expect(help.stdout.contains(option), "\(command) lacks \(option)")
         }
     }
@@ -91,7 +92,10 @@ import Testing
         #expect(!later.isEmpty)
         #expect(later.allSatisfy { !$0.bodyText.contains("\"grammar\":") })
         #expect(!overriddenReplies.isEmpty)
-        #expect(overriddenReplies.allSatisfy { $0["failure"] is NSNull && $0["answer"] as? String == "WAIT(\"quiet tape\")" })
+        #expect(
+            overriddenReplies.allSatisfy {
+                $0["failure"] is NSNull && $0["answer"] as? String == "WAIT(\"quiet tape\")"
+            })
     }
 
     @Test func aGrammarForOllamaIsRefusedBeforeAnyRequest() async throws {
@@ -107,7 +111,8 @@ import Testing
         let strategy = try strategy(withModel: "model:\n  grammar: comands\n  timeout_ms: -5", in: folder)
         let outcome = try await fsd(["backtest", "--strategy", strategy, "--model", "rules", "--no-journal"])
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.contains("with-model.yaml:3:12: error: unknown grammar 'comands'; did you mean 'commands'?"))
+        #expect(
+            outcome.stderr.contains("with-model.yaml:3:12: error: unknown grammar 'comands'; did you mean 'commands'?"))
         #expect(outcome.stderr.contains("with-model.yaml:4:15: error: 'timeout_ms' cannot be negative"))
     }
 

@@ -31,7 +31,8 @@ public struct Decider: Sendable {
         _ model: any LanguageModel, template: PromptTemplate, timeout: Duration = .seconds(30), grammar: String? = nil,
         limits: ReplyLimits = .default
     ) -> Decider {
-        Decider(kind: .model(model, template), description: model.name, timeout: timeout, grammar: grammar, limits: limits)
+        Decider(
+            kind: .model(model, template), description: model.name, timeout: timeout, grammar: grammar, limits: limits)
     }
 
     public var isRules: Bool {

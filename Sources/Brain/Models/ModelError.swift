@@ -75,7 +75,8 @@ public struct ModelError: Error, Hashable, Sendable, CustomStringConvertible {
             .replyTooLong,
             "the reply from \(url) passed \(limit) characters without ending (\(received) arrived): a runaway "
                 + "generation, not a decision; cap it with the server's max_tokens / num_predict, or raise "
-                + "--max-reply-chars (or `max_reply_chars` in the strategy's `model:` section)\(Self.quoted(beginning))")
+                + "--max-reply-chars (or `max_reply_chars` in the strategy's `model:` section)"
+                + Self.quoted(beginning))
     }
 
     /// One line of the body passed `ReplyLimits.maxLineBytes` before its newline.

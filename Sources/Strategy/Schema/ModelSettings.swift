@@ -19,7 +19,8 @@ public struct ModelSettings: Hashable, Sendable {
     /// Milliseconds the whole request may take, a retry included (`--max-request-ms`).
     public var maxRequestMs: Int64?
 
-    public init(grammar: Grammar? = nil, timeoutMs: Int64? = nil, maxReplyChars: Int? = nil, maxRequestMs: Int64? = nil) {
+    public init(grammar: Grammar? = nil, timeoutMs: Int64? = nil, maxReplyChars: Int? = nil, maxRequestMs: Int64? = nil)
+    {
         self.grammar = grammar
         self.timeoutMs = timeoutMs
         self.maxReplyChars = maxReplyChars

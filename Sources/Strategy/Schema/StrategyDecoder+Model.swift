@@ -18,7 +18,9 @@ extension StrategyDecoder {
                 unknownWord(n, word, key: "grammar", among: ModelSettings.Grammar.allCases.map(\.rawValue))
             }
         }
-        if let n = pairs.value("timeout_ms") { settings.timeoutMs = integer(n, key: "timeout_ms", range: Self.timeoutRange) }
+        if let n = pairs.value("timeout_ms") {
+            settings.timeoutMs = integer(n, key: "timeout_ms", range: Self.timeoutRange)
+        }
         if let n = pairs.value("max_reply_chars"),
             let v = integer(n, key: "max_reply_chars", range: Self.replyCharsRange)
         {
