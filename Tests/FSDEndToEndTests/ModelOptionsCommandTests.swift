@@ -98,6 +98,36 @@ import Testing
             })
     }
 
+    /// Issue #14's reproduction as it was reported: momentum.yaml asks on every tick, 10:00-10:05,
+    /// and the server answers about 200 KB before `WAIT("x")` in one SSE chunk. It ran past 120 s;
+    /// every reply now ends at the character limit and the backtest finishes.
+    @Test(.timeLimit(.minutes(2)))
+    func theReportedHugeReplyBacktestFinishes() async throws {
+        let folder = try RunProcess.temporaryFolder()
+        let journal = folder.appendingPathComponent("bt.jsonl").path
+        let content = String(repeating: "reconsider the tape once more; ", count: 6_500) + "WAIT(\"x\")"
+        let body =
+            "data: {\"choices\":[{\"delta\":{\"content\":\(JSONText.string(content))},\"finish_reason\":\"stop\"}]}"
+            + "\n\ndata: [DONE]\n\n"
+        let server = try await LLMTestServer.start { _ in
+            ScriptedResponse(headers: [("content-type", "text/event-stream")], steps: [.send(Array(body.utf8))])
+        }
+        let outcome = try await fsd([
+            "backtest", "--strategy", RunProcess.repositoryRoot.appendingPathComponent("strategies/momentum.yaml").path,
+            "--from", "10:00", "--to", "10:05", "--model", "openai:\(server.baseURL)/v1#x", "--journal", journal,
+            "--json",
+        ])
+        let requests = await server.requests()
+        await server.shutdown()
+        #expect(content.utf8.count > 200_000)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let replies = try RunProcess.records(journal).filter { $0["type"] as? String == "model_reply" }
+        #expect(!requests.isEmpty)
+        #expect(replies.count == requests.count)
+        #expect(
+            replies.allSatisfy { ($0["failure"] as? String)?.contains("passed 100000 characters without ending") == true })
+    }
+
     @Test func aGrammarForOllamaIsRefusedBeforeAnyRequest() async throws {
         let outcome = try await fsd([
             "backtest", "--strategy", Self.eager, "--model", "ollama:http://127.0.0.1:1#m", "--grammar", "--no-journal",
