@@ -125,7 +125,41 @@ import Testing
         #expect(!requests.isEmpty)
         #expect(replies.count == requests.count)
         #expect(
-            replies.allSatisfy { ($0["failure"] as? String)?.contains("passed 100000 characters without ending") == true })
+            replies.allSatisfy {
+                ($0["failure"] as? String)?.contains("passed 100000 characters without ending") == true
+            })
+    }
+
+    /// The advice in a failed request's text ("raise --timeout", "raise --max-reply-chars") names
+    /// only options the command that failed has.
+    @Test(arguments: ["run", "backtest"])
+    func theAdviceInAFailureNamesOnlyOptionsTheCommandHas(command: String) async throws {
+        let folder = try RunProcess.temporaryFolder()
+        let journal = folder.appendingPathComponent("j.jsonl").path
+        let server = try await LLMTestServer.start { request in
+            request.bodyText.contains("SHORT") && request.bodyText.count % 2 == 0
+                ? ScriptedResponse(headers: [("content-type", "text/event-stream")], steps: [.stall])
+                : .openAIStream(content: "WAIT(\"quiet tape\")")
+        }
+        let window =
+            command == "run" ? ["--speed", "20", "--until", "09:31", "--plain"] : ["--from", "09:30", "--to", "09:31"]
+        let outcome = try await fsd(
+            [
+                command, "--strategy", Self.eager, "--model", "openai:\(server.baseURL)#m", "--journal", journal,
+                "--timeout", "0.3", "--max-reply-chars", "12",
+            ] + window)
+        await server.shutdown()
+        let help = try await fsd(["help", command]).stdout
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let failures = try RunProcess.records(journal).compactMap { $0["failure"] as? String }
+        #expect(failures.contains { $0.contains("raise --max-reply-chars") })
+        let named = Set(
+            failures.flatMap { text in
+                text.split(whereSeparator: { !($0.isLetter || $0 == "-") }).filter { $0.hasPrefix("--") }.map(
+                    String.init)
+            })
+        #expect(named.contains("--max-reply-chars"))
+        for option in named { #expect(help.contains(option), "\(command) has no \(option), yet a failure names it") }
     }
 
     @Test func aGrammarForOllamaIsRefusedBeforeAnyRequest() async throws {
