@@ -91,7 +91,7 @@ let package = Package(
             dependencies: ["Agent", "Analytics", "Brain", "Execution", "MarketData", "Strategy", "TestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "FSDEndToEndTests", dependencies: ["fsd"]),
+        .testTarget(name: "FSDEndToEndTests", dependencies: ["fsd", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -6,12 +6,18 @@ public struct CapturedRequest: Sendable {
     /// Header names lowercased, in arrival order.
     public let headers: [(name: String, value: String)]
     public let body: [UInt8]
+    /// How many requests its connection carried before it: 0 on a new connection, 1 and up on a
+    /// kept-alive one.
+    public let onConnection: Int
 
-    public init(method: String, path: String, headers: [(name: String, value: String)], body: [UInt8]) {
+    public init(
+        method: String, path: String, headers: [(name: String, value: String)], body: [UInt8], onConnection: Int = 0
+    ) {
         self.method = method
         self.path = path
         self.headers = headers
         self.body = body
+        self.onConnection = onConnection
     }
 
     /// The body as UTF-8 text.

@@ -70,6 +70,7 @@ public final class LLMTestServer: Sendable {
         try? await connection.executeThenClose { inbound, outbound in
             var head: HTTPRequestHead?
             var body: [UInt8] = []
+            var served = 0
             for try await part in inbound {
                 switch part {
                 case .head(let requestHead):
@@ -81,12 +82,16 @@ public final class LLMTestServer: Sendable {
                     guard let requestHead = head else { return }
                     let request = CapturedRequest(
                         method: requestHead.method.rawValue, path: requestHead.uri,
-                        headers: requestHead.headers.map { (name: $0.name.lowercased(), value: $0.value) }, body: body)
+                        headers: requestHead.headers.map { (name: $0.name.lowercased(), value: $0.value) }, body: body,
+                        onConnection: served)
+                    served += 1
                     await log.append(request)
                     let response = respond(request)
+                    // A server whose keep-alive timer fired just as the request came: no answer at all.
+                    if response.hangUp { return }
                     var headers = HTTPHeaders()
                     for (name, value) in response.headers { headers.add(name: name, value: value) }
-                    headers.replaceOrAdd(name: "connection", value: "close")
+                    if !response.keepAlive { headers.replaceOrAdd(name: "connection", value: "close") }
                     try await outbound.write(
                         .head(
                             HTTPResponseHead(
@@ -100,12 +105,24 @@ public final class LLMTestServer: Sendable {
                             try await Task.sleep(for: duration)
                         case .stall:
                             try await Task.sleep(for: .seconds(3600))
+                        case .repeatForever(let bytes):
+                            // Until the client hangs up (the write fails) or the server shuts down. A
+                            // write to a writable channel does not suspend: the pause keeps this loop
+                            // from holding a thread of the shared pool that the client needs too.
+                            let batch = Array(repeating: bytes, count: max(1, 16_384 / max(1, bytes.count)))
+                            let buffer = ByteBuffer(bytes: batch.flatMap { $0 })
+                            while !Task.isCancelled {
+                                try await outbound.write(.body(.byteBuffer(buffer)))
+                                try await Task.sleep(for: .milliseconds(1))
+                            }
+                            return
                         case .close:
                             return
                         }
                     }
                     try await outbound.write(.end(nil))
-                    return
+                    guard response.keepAlive else { return }
+                    head = nil
                 }
             }
         }

@@ -11,11 +11,31 @@ public struct ScriptedResponse: Sendable {
         case stall
         /// Closes the connection at once, without finishing the body.
         case close
+        /// Sends these bytes again and again until the client goes away: a stream without end.
+        case repeatForever([UInt8])
     }
 
     public var status: Int
     public var headers: [(name: String, value: String)]
     public var steps: [Step]
+    /// Keep the connection open for another request (HTTP keep-alive) instead of closing it.
+    public var keepAlive = false
+    /// Close the connection without any answer, not even a status line.
+    public var hangUp = false
+
+    /// No answer: the connection is closed as soon as the request has arrived.
+    public static let hangingUp: ScriptedResponse = {
+        var response = ScriptedResponse(steps: [])
+        response.hangUp = true
+        return response
+    }()
+
+    /// This response, leaving the connection open for the next request.
+    public func keepingAlive() -> ScriptedResponse {
+        var response = self
+        response.keepAlive = true
+        return response
+    }
 
     public init(status: Int = 200, headers: [(name: String, value: String)] = [], steps: [Step]) {
         self.status = status
@@ -66,7 +86,9 @@ public struct ScriptedResponse: Sendable {
         }
         kept.append(.pause(.milliseconds(20)))
         kept.append(ending)
-        return ScriptedResponse(status: status, headers: headers, steps: kept)
+        var response = ScriptedResponse(status: status, headers: headers, steps: kept)
+        response.keepAlive = keepAlive
+        return response
     }
 
     /// Every byte the body would carry, in order.

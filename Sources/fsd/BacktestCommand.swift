@@ -20,6 +20,12 @@ struct BacktestCommand: AsyncParsableCommand {
             --report writes a self-contained HTML page with the equity curve and the price path with \
             every entry and exit.
 
+            How the model is asked, as in fsd decide: --grammar (or --grammar-think) for llama.cpp \
+            servers, --timeout for one reply (30 s by default), --max-reply-chars (100000) and \
+            --max-request-ms (300000, a retry on a new connection included). The strategy's model: \
+            section may set them too; the command line wins. A reply past a limit is a failed request: \
+            the agent waits and the journal keeps the reply's beginning (docs/LLM.md).
+
             The journal goes to data/logs/backtests/<date>-<symbol>.jsonl (replaced on every \
             backtest), never to a live day's journal; --journal PATH elsewhere, --no-journal for none.
             Without --data the bundled GOOG 2012-06-21 session is used. Exit status: 0 ok, 1 invalid \
@@ -30,6 +36,7 @@ struct BacktestCommand: AsyncParsableCommand {
               fsd backtest --strategy strategies/momentum.yaml --model rules --from 10:00 --to 12:00 --report out.html
               fsd backtest --strategy strategies/momentum.yaml --model ollama:deepseek-r1:8b --latency 1500 --json
               fsd backtest --strategy s.yaml --model recorded:data/logs/2012-06-21-GOOG.jsonl
+              fsd backtest --strategy s.yaml --model openai:http://127.0.0.1:8765#gemma3-270m --grammar --timeout 10
             """
     )
 

@@ -49,33 +49,13 @@ struct DecideCommand: AsyncParsableCommand {
     @Option(help: "State vector JSON (the seed's shape, as `fsd state` prints it).")
     var state: String
 
-    @Option(help: "ollama:NAME | ollama:URL#NAME | openai:URL#NAME | recorded:JOURNAL.jsonl | rules.")
-    var model: String = ModelSpec.default.description
-
-    @Option(help: "Prompt template (default: prompts/system.md beside the strategies folder, else built in).")
-    var template: String?
+    @OptionGroup var decision: ModelOptions
 
     @Flag(help: "Print the rendered prompt before asking.")
     var showPrompt = false
 
-    @Flag(help: "Constrain the output to exactly one command with a GBNF grammar (llama.cpp servers).")
-    var grammar = false
-
-    @Flag(help: "Like --grammar, but allow one leading <think> block first (for reasoning models).")
-    var grammarThink = false
-
-    @Option(help: "Seconds the model may take for the whole reply.")
-    var timeout: Double = 120
-
     @Flag(help: "Print the decision as one JSON object instead of text.")
     var json = false
-
-    func validate() throws {
-        guard timeout > 0, timeout <= 3600 else {
-            throw ValidationError("--timeout must be between 0 and 3600 seconds")
-        }
-        guard !(grammar && grammarThink) else { throw ValidationError("choose one of --grammar and --grammar-think") }
-    }
 
     func run() async throws {
         let compiled: CompiledStrategy
@@ -98,11 +78,11 @@ struct DecideCommand: AsyncParsableCommand {
         let spec: ModelSpec
         let renderer: PromptRenderer
         do {
-            spec = try ModelSpec.parse(model)
+            spec = try ModelSpec.parse(decision.model)
             renderer = PromptRenderer(
                 strategy: compiled.definition,
                 template: try PromptTemplate.locate(
-                    explicit: template, strategyPath: strategy, strategyName: compiled.definition.name,
+                    explicit: decision.template, strategyPath: strategy, strategyName: compiled.definition.name,
                     strategyPrompt: compiled.definition.prompt))
         } catch let error as ModelSpecError {
             return try fail("error: --model: \(error)", status: 1)
@@ -118,10 +98,10 @@ struct DecideCommand: AsyncParsableCommand {
             output.section("prompt: user")
             output.line(messages[1].content)
         }
+        let settings = decision.resolved(compiled.definition.model, defaultTimeout: .seconds(120))
         let request = ModelRequest(
-            messages: messages, timeout: .milliseconds(Int64(timeout * 1000)), temperature: 0,
-            grammar: grammar ? CommandGrammar.commands : (grammarThink ? CommandGrammar.allowingThink : nil),
-            onEvent: { output.stream($0) })
+            messages: messages, timeout: settings.timeout, temperature: 0, grammar: settings.grammarText,
+            limits: settings.limits, onEvent: { output.stream($0) })
         let reply: ModelReply
         do {
             if let languageModel = try spec.makeModel() {

@@ -17,6 +17,12 @@ struct RunCommand: AsyncParsableCommand {
             when no server answers, the run stops and says how to start one. --model rules lets the \
             compiled checklist decide alone (no model server needed); every screen and report says so.
 
+            How the model is asked, as in fsd decide: --grammar (or --grammar-think) for llama.cpp \
+            servers, --timeout for one reply (30 s by default), --max-reply-chars (100000) and \
+            --max-request-ms (300000, a retry on a new connection included). The strategy's model: \
+            section may set them too; the command line wins. A reply past a limit is a failed request: \
+            the agent waits and the journal keeps the reply's beginning (docs/LLM.md).
+
             Every step is journaled to data/logs/<date>-<symbol>.jsonl, one JSON object per line, \
             flushed per line. A restart on the same day and account reads it back: P&L, trade count, \
             a halt and the working orders survive a crash (kill -9), and the replay resumes where the \
@@ -34,7 +40,7 @@ struct RunCommand: AsyncParsableCommand {
             Examples:
               fsd run --strategy strategies/momentum.yaml --model rules --speed 60
               fsd run --strategy strategies/momentum.yaml                  # ollama deepseek-r1:8b, real time
-              fsd run --strategy strategies/momentum.yaml --model openai:http://127.0.0.1:8765#gemma3-270m
+              fsd run --strategy strategies/momentum.yaml --model openai:http://127.0.0.1:8765#gemma3-270m --grammar
               fsd run --broker ibkr --symbol TSLA --strategy strategies/momentum.yaml --model rules
               fsd run --broker ibkr --symbol TSLA --strategy strategies/momentum.yaml --port 4002 --client-id 3
               fsd run --strategy my.yaml --data ../shared/data/lobster/AAPL_2012-06-21_34200000_57600000_message_1.csv.gz

@@ -56,4 +56,30 @@ import Testing
         #expect(lines.finish() == Array("b".utf8))
         #expect(lines.finish() == nil)
     }
+
+    /// 200,000 characters arriving 7 bytes at a time, as one SSE line and as 7-character pieces:
+    /// the reader looks at each byte a bounded number of times (it used to rescan the pending line
+    /// and recount the whole reply on every chunk, 10 s of CPU for this input).
+    @Test(arguments: [200_000, 7])
+    func twoHundredThousandCharactersInSevenByteChunksCostLinearWork(pieceSize: Int) throws {
+        let content = String(repeating: "abcdefg", count: 28_572).prefix(200_000)
+        let body = Array(
+            ScriptedResponse.openAIStreamBody(
+                model: "m", reasoning: "", content: String(content), pieceSize: pieceSize,
+                promptTokens: 1, completionTokens: 1
+            ).utf8)
+        var decoder = OpenAIStreamDecoder(url: "u", onEvent: nil)
+        var lines = LineBuffer()
+        var offset = 0
+        while offset < body.count {
+            let end = min(body.count, offset + 7)
+            for line in lines.append(body[offset..<end]) { try decoder.consume(line: line) }
+            offset = end
+        }
+        if let last = lines.finish() { try decoder.consume(line: last) }
+        try decoder.finish()
+        #expect(decoder.received == 200_000)
+        #expect(decoder.reply(model: "m", latency: .zero, timeToFirstToken: nil).answer == String(content))
+        #expect(lines.bytesExamined <= 2 * body.count)
+    }
 }

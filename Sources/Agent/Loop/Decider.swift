@@ -16,6 +16,10 @@ public struct Decider: Sendable {
     public let description: String
     /// Longest a model call may take before it counts as no answer.
     public var timeout: Duration
+    /// The GBNF grammar every request carries (llama.cpp servers); nil for free text.
+    public var grammar: String?
+    /// The most a reply may hold and a request may last (`ReplyLimits`).
+    public var limits: ReplyLimits = .default
 
     /// The compiled checklist decides alone; every report says so.
     public static func rules() -> Decider {
@@ -23,8 +27,12 @@ public struct Decider: Sendable {
     }
 
     /// `model` answers prompts rendered from the strategy through `template`.
-    public static func model(_ model: any LanguageModel, template: PromptTemplate, timeout: Duration = .seconds(30)) -> Decider {
-        Decider(kind: .model(model, template), description: model.name, timeout: timeout)
+    public static func model(
+        _ model: any LanguageModel, template: PromptTemplate, timeout: Duration = .seconds(30), grammar: String? = nil,
+        limits: ReplyLimits = .default
+    ) -> Decider {
+        Decider(
+            kind: .model(model, template), description: model.name, timeout: timeout, grammar: grammar, limits: limits)
     }
 
     public var isRules: Bool {
@@ -58,7 +66,9 @@ public struct Decider: Sendable {
         }
         let renderer = PromptRenderer(strategy: strategy.definition, template: template)
         let checklist = question.checklist ?? strategy.evaluate(question.state, previous: question.previous)
-        let request = ModelRequest(messages: renderer.messages(for: question.state, checklist: checklist), timeout: timeout)
+        let request = ModelRequest(
+            messages: renderer.messages(for: question.state, checklist: checklist), timeout: timeout, grammar: grammar,
+            limits: limits)
         let started = ContinuousClock.now
         do {
             let reply = try await model.complete(request)

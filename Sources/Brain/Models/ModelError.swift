@@ -22,6 +22,10 @@ public struct ModelError: Error, Hashable, Sendable, CustomStringConvertible {
         case notRecorded
         /// A recorded journal could not be read.
         case unreadableRecording
+        /// The reply grew past `ReplyLimits.maxCharacters` (or one line past its byte limit).
+        case replyTooLong
+        /// The server answered with a redirect, which is never followed.
+        case redirectRefused
     }
 
     public let kind: Kind
@@ -46,12 +50,55 @@ public struct ModelError: Error, Hashable, Sendable, CustomStringConvertible {
                 + "or pass `--model rules` to decide with the strategy's checklist alone")
     }
 
-    static func timeout(_ url: String, after timeout: Duration, received: Int) -> ModelError {
+    static func timeout(_ url: String, after timeout: Duration, received: Int, beginning: String = "") -> ModelError {
         let progress = received == 0 ? "nothing arrived" : "\(received) characters arrived, the reply was not finished"
         return ModelError(
             .timeout,
-            "no complete reply from \(url) within \(timeout.secondsText) (\(progress)): raise --timeout, "
-                + "use a smaller model, or check that the server is not busy")
+            "no complete reply from \(url) within \(timeout.secondsText) (\(progress)): raise --timeout (or "
+                + "`timeout_ms` in the strategy's `model:` section), use a smaller model, or check that the server "
+                + "is not busy\(Self.quoted(beginning))")
+    }
+
+    /// The ceiling over the whole request (`ReplyLimits.maxRequestTime`) passed.
+    static func requestTooLong(_ url: String, limit: Duration, received: Int, beginning: String) -> ModelError {
+        let progress = received == 0 ? "nothing arrived" : "\(received) characters arrived"
+        return ModelError(
+            .timeout,
+            "the request to \(url) passed its limit of \(limit.secondsText) in all (\(progress)): raise "
+                + "--max-request-ms (or `max_request_ms` in the strategy's `model:` section), or check the "
+                + "server\(Self.quoted(beginning))")
+    }
+
+    /// The reply passed `ReplyLimits.maxCharacters`, or one line of it the byte limit that follows.
+    static func replyTooLong(_ url: String, limit: Int, received: Int, beginning: String) -> ModelError {
+        ModelError(
+            .replyTooLong,
+            "the reply from \(url) passed \(limit) characters without ending (\(received) arrived): a runaway "
+                + "generation, not a decision; cap it with the server's max_tokens / num_predict, or raise "
+                + "--max-reply-chars (or `max_reply_chars` in the strategy's `model:` section)"
+                + Self.quoted(beginning))
+    }
+
+    /// One line of the body passed `ReplyLimits.maxLineBytes` before its newline.
+    static func lineTooLong(_ url: String, limit: Int, beginning: String) -> ModelError {
+        ModelError(
+            .replyTooLong,
+            "a line of the reply from \(url) passed \(limit) bytes without ending: not a stream of chunks, or a "
+                + "runaway generation; raise --max-reply-chars (or `max_reply_chars` in the strategy's `model:` "
+                + "section) if the server really sends that much at once\(Self.quoted(beginning))")
+    }
+
+    static func redirectRefused(_ url: String, status: UInt, location: String?) -> ModelError {
+        let target = location.map { " to \($0)" } ?? ""
+        return ModelError(
+            .redirectRefused,
+            "HTTP \(status) from \(url) redirects\(target): redirects are not followed, so the prompt is never "
+                + "sent to an address you did not name; point --model at the server that answers")
+    }
+
+    /// The text that arrived before a failure, for the journal: what the server was saying.
+    private static func quoted(_ beginning: String) -> String {
+        beginning.isEmpty ? "" : "; the reply began: `\(beginning)`"
     }
 
     static func http(_ status: UInt, url: String, body: String, hint: String? = nil) -> ModelError {

@@ -15,12 +15,14 @@ public struct ModelRequest: Sendable {
     public var contextLength: Int?
     /// A GBNF grammar the output must follow (llama.cpp servers); nil for free text.
     public var grammar: String?
+    /// The most the reply may hold and the request may last, retry included (`ReplyLimits`).
+    public var limits: ReplyLimits
     /// Called with each piece of reasoning or answer as it streams in, e.g. to show it live.
     public var onEvent: (@Sendable (StreamEvent) -> Void)?
 
     public init(
         messages: [ChatMessage], timeout: Duration = .seconds(60), temperature: Double? = 0, seed: Int? = nil,
-        maxTokens: Int? = nil, contextLength: Int? = nil, grammar: String? = nil,
+        maxTokens: Int? = nil, contextLength: Int? = nil, grammar: String? = nil, limits: ReplyLimits = .default,
         onEvent: (@Sendable (StreamEvent) -> Void)? = nil
     ) {
         self.messages = messages
@@ -30,6 +32,7 @@ public struct ModelRequest: Sendable {
         self.maxTokens = maxTokens
         self.contextLength = contextLength
         self.grammar = grammar
+        self.limits = limits
         self.onEvent = onEvent
     }
 

@@ -75,7 +75,8 @@ public struct OllamaModel: LanguageModel {
                 return ModelError.http(status, url: url, body: text, hint: hint)
             })
         return try await post.run(
-            OllamaStreamDecoder(url: url, onEvent: request.onEvent), model: name, timeout: request.timeout)
+            OllamaStreamDecoder(url: url, onEvent: request.onEvent), model: name, timeout: request.timeout,
+            limits: request.limits)
     }
 }
 

@@ -65,7 +65,10 @@ struct OllamaStreamDecoder: StreamDecoder {
         self.onEvent = onEvent
     }
 
-    var received: Int { answer.count + reasoning.count }
+    /// Counted as pieces arrive: `String.count` walks the whole text, once per chunk it was quadratic.
+    private(set) var received = 0
+
+    var beginning: String { Self.beginning(reasoning: reasoning, answer: answer) }
 
     mutating func consume(line: [UInt8]) throws(ModelError) {
         guard !done, line.contains(where: { !ArgumentReader.isBlank($0) }) else { return }
@@ -76,11 +79,13 @@ struct OllamaStreamDecoder: StreamDecoder {
         if let thinking = chunk.message?.thinking, !thinking.isEmpty {
             if firstTextAt == nil { firstTextAt = .now }
             reasoning += thinking
+            received += thinking.count
             onEvent?(.reasoning(thinking))
         }
         if let content = chunk.message?.content, !content.isEmpty {
             if firstTextAt == nil { firstTextAt = .now }
             answer += content
+            received += content.count
             onEvent?(.answer(content))
         }
         if chunk.done == true {

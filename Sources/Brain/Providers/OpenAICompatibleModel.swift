@@ -54,7 +54,8 @@ public struct OpenAICompatibleModel: LanguageModel {
                 return ModelError.http(status, url: url, body: text, hint: hint)
             })
         return try await post.run(
-            OpenAIStreamDecoder(url: url, onEvent: request.onEvent), model: name, timeout: request.timeout)
+            OpenAIStreamDecoder(url: url, onEvent: request.onEvent), model: name, timeout: request.timeout,
+            limits: request.limits)
     }
 }
 

@@ -84,7 +84,12 @@ struct OpenAIStreamDecoder: StreamDecoder {
         self.onEvent = onEvent
     }
 
-    var received: Int { answer.count + reasoning.count }
+    /// Counted as pieces arrive: `String.count` walks the whole text, once per chunk it was quadratic.
+    private(set) var received = 0
+
+    var pendingBytes: Int { data.count }
+
+    var beginning: String { Self.beginning(reasoning: reasoning, answer: answer) }
 
     mutating func consume(line: [UInt8]) throws(ModelError) {
         guard !sawDone else { return }
@@ -123,11 +128,13 @@ struct OpenAIStreamDecoder: StreamDecoder {
             if let text = choice.delta?.reasoningContent ?? choice.delta?.reasoning, !text.isEmpty {
                 if firstTextAt == nil { firstTextAt = .now }
                 reasoning += text
+                received += text.count
                 onEvent?(.reasoning(text))
             }
             if let text = choice.delta?.content, !text.isEmpty {
                 if firstTextAt == nil { firstTextAt = .now }
                 answer += text
+                received += text.count
                 onEvent?(.answer(text))
             }
         }

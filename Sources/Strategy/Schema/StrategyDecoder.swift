@@ -14,7 +14,8 @@ struct StrategyDecoder {
     }
 
     static let topKeys = [
-        "name", "version", "symbol", "loop_hz", "consult", "prompt", "entry", "exit", "hints", "risk", "features",
+        "name", "version", "symbol", "loop_hz", "consult", "prompt", "model", "entry", "exit", "hints", "risk",
+        "features",
     ]
 
     mutating func decode(_ root: YAMLNode, bytes: [UInt8]) -> CompiledStrategy? {
@@ -39,6 +40,7 @@ struct StrategyDecoder {
         if let node = pairs.value("prompt"), let prompt, prompt.trimmingCharacters(in: .whitespaces).isEmpty {
             error(node, "prompt must name a template file, such as prompts/momentum.md")
         }
+        let model = pairs.value("model").map { decodeModel($0) } ?? ModelSettings()
         var rules = CompiledRules()
         if let entry = pairs.value("entry") { decodeEntries(entry, into: &rules) }
         if let exit = pairs.value("exit") { decodeExits(exit, into: &rules) }
@@ -55,7 +57,7 @@ struct StrategyDecoder {
             name: name, version: version, symbol: symbol, loopHz: loopHz, consult: consult,
             longEntries: rules.longEntries.map(\.definition), shortEntries: rules.shortEntries.map(\.definition),
             longExits: rules.longExits.map(\.definition), shortExits: rules.shortExits.map(\.definition),
-            hints: hints, risk: risk, features: features, prompt: prompt, sourceHash: StrategyDefinition.hash(bytes))
+            hints: hints, risk: risk, features: features, prompt: prompt, model: model, sourceHash: StrategyDefinition.hash(bytes))
         return CompiledStrategy(definition: definition, rules: rules)
     }
 

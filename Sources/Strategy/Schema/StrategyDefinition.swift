@@ -19,6 +19,8 @@ public struct StrategyDefinition: Hashable, Sendable {
     /// The prompt template the file names (`prompt:`), relative to the file's folder; nil uses
     /// `prompts/<name>.md` or `prompts/system.md`.
     public let prompt: String?
+    /// How the model is asked (`model:`); what it leaves out, the command line or the defaults decide.
+    public let model: ModelSettings
     /// FNV-1a 64-bit of the file's bytes, 16 hex digits: tells a reload that the file changed.
     public let sourceHash: String
 

@@ -50,6 +50,8 @@ struct AgentOptions: ParsableArguments {
         let text = FileManager.default.contents(atPath: strategy).map { String(decoding: $0, as: UTF8.self) } ?? ""
         if isReplay { replay.noteMissingVolume() }
         let spec = try decision.spec()
+        let settings = decision.resolved(compiled.definition.model, defaultTimeout: .seconds(30))
+        try ModelOptions.checkGrammar(settings, for: spec)
         switch spec {
         case .rules:
             return Prepared(strategy: compiled, text: text, decider: .rules())
@@ -73,7 +75,10 @@ struct AgentOptions: ParsableArguments {
                 explicit: decision.template, strategyPath: strategy, strategyName: compiled.definition.name,
                 strategyPrompt: compiled.definition.prompt)
             guard let languageModel = try spec.makeModel() else { return Prepared(strategy: compiled, text: text, decider: .rules()) }
-            return Prepared(strategy: compiled, text: text, decider: .model(languageModel, template: template))
+            let decider = Decider.model(
+                languageModel, template: template, timeout: settings.timeout, grammar: settings.grammarText,
+                limits: settings.limits)
+            return Prepared(strategy: compiled, text: text, decider: decider)
         } catch {
             throw .invalidInput("\(error)")
         }

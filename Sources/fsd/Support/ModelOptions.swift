@@ -1,7 +1,9 @@
 import ArgumentParser
 import Brain
+import Strategy
 
-/// `--model` and `--template`: who decides, and the prompt it is asked with.
+/// `--model`, `--template` and how the model is asked: every command that asks a model (`decide`,
+/// `run`, `backtest`) takes the same options, so advice such as "raise --timeout" holds on each.
 struct ModelOptions: ParsableArguments {
     @Option(help: "ollama:NAME | ollama:URL#NAME | openai:URL#NAME | recorded:JOURNAL.jsonl | rules.")
     var model: String = ModelSpec.default.description
@@ -9,11 +11,51 @@ struct ModelOptions: ParsableArguments {
     @Option(help: "Prompt template (default: prompts/system.md beside the strategies folder, else built in).")
     var template: String?
 
+    @Flag(
+        inversion: .prefixedNo,
+        help: ArgumentHelp(
+            "Constrain the output to exactly one command with a GBNF grammar (llama.cpp servers); --no-grammar "
+                + "overrides the strategy's model.grammar."))
+    var grammar: Bool?
+
+    @Flag(help: "Like --grammar, but allow one leading <think> block first (for reasoning models).")
+    var grammarThink = false
+
+    @Option(
+        help: ArgumentHelp(
+            "Seconds the model may take for one whole reply (default: the strategy's model.timeout_ms, else 30; "
+                + "120 for decide).", valueName: "seconds"))
+    var timeout: Double?
+
+    @Option(
+        help: ArgumentHelp(
+            "Characters of reasoning plus answer a reply may hold before the request fails (default: the "
+                + "strategy's model.max_reply_chars, else 100000).", valueName: "n"))
+    var maxReplyChars: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "Milliseconds the whole request may take, a retry on a new connection included (default: the "
+                + "strategy's model.max_request_ms, else 300000).", valueName: "ms"))
+    var maxRequestMs: Int64?
+
     func validate() throws {
         do {
             _ = try ModelSpec.parse(model)
         } catch {
             throw ValidationError("--model: \(error)")
+        }
+        if let timeout, !(timeout > 0 && timeout <= 3600) {
+            throw ValidationError("--timeout must be between 0 and 3600 seconds")
+        }
+        guard !(grammar == true && grammarThink) else {
+            throw ValidationError("choose one of --grammar and --grammar-think")
+        }
+        if let maxReplyChars, !(1...100_000_000).contains(maxReplyChars) {
+            throw ValidationError("--max-reply-chars must be 1...100000000")
+        }
+        if let maxRequestMs, !(1...3_600_000).contains(maxRequestMs) {
+            throw ValidationError("--max-request-ms must be 1...3600000")
         }
     }
 
@@ -24,5 +66,45 @@ struct ModelOptions: ParsableArguments {
         } catch {
             throw .invalidInput("--model: \(error)")
         }
+    }
+
+    /// How each request is made once the command line, the strategy and the defaults are merged.
+    struct Resolved: Hashable {
+        var grammar: ModelSettings.Grammar
+        var timeout: Duration
+        var limits: ReplyLimits
+
+        /// The GBNF text the request carries.
+        var grammarText: String? {
+            switch grammar {
+            case .none: nil
+            case .commands: CommandGrammar.commands
+            case .think: CommandGrammar.allowingThink
+            }
+        }
+    }
+
+    /// The command line over the strategy's `model:` section over the defaults.
+    /// - Parameter defaultTimeout: the command's own default when neither says.
+    func resolved(_ strategy: ModelSettings, defaultTimeout: Duration) -> Resolved {
+        let flagGrammar: ModelSettings.Grammar? =
+            grammarThink ? .think : grammar.map { $0 ? .commands : .none }
+        let timeout =
+            self.timeout.map { Duration.milliseconds(Int64(($0 * 1000).rounded())) }
+            ?? strategy.timeoutMs.map { Duration.milliseconds($0) } ?? defaultTimeout
+        let limits = ReplyLimits(
+            maxCharacters: maxReplyChars ?? strategy.maxReplyChars ?? ReplyLimits.defaultMaxCharacters,
+            maxRequestTime: (maxRequestMs ?? strategy.maxRequestMs).map { Duration.milliseconds($0) }
+                ?? ReplyLimits.defaultMaxRequestTime)
+        return Resolved(
+            grammar: flagGrammar ?? strategy.grammar ?? .none, timeout: timeout, limits: limits)
+    }
+
+    /// ollama has no grammar option: refused before the first request rather than on every one.
+    static func checkGrammar(_ resolved: Resolved, for spec: ModelSpec) throws(CLIError) {
+        guard resolved.grammar != .none, case .ollama = spec else { return }
+        throw .invalidInput(
+            "ollama has no GBNF grammar option: drop --grammar (or the strategy's model.grammar, or pass "
+                + "--no-grammar), or use a llama.cpp server with --model openai:URL#NAME")
     }
 }

@@ -1,0 +1,29 @@
+/// How the strategy asks its model, from the file's `model:` section. Every field is optional: one
+/// the file leaves out takes the command line's value, or the built-in default (docs/LLM.md).
+public struct ModelSettings: Hashable, Sendable {
+    /// Which GBNF grammar constrains the reply (llama.cpp servers).
+    public enum Grammar: String, Hashable, Sendable, CaseIterable {
+        /// Free text.
+        case none
+        /// Exactly one command (`--grammar`).
+        case commands
+        /// One `<think>` block, then one command (`--grammar-think`).
+        case think
+    }
+
+    public var grammar: Grammar?
+    /// Milliseconds one attempt's reply may take (`--timeout`, in seconds there).
+    public var timeoutMs: Int64?
+    /// Characters of reasoning plus answer a reply may hold (`--max-reply-chars`).
+    public var maxReplyChars: Int?
+    /// Milliseconds the whole request may take, a retry included (`--max-request-ms`).
+    public var maxRequestMs: Int64?
+
+    public init(grammar: Grammar? = nil, timeoutMs: Int64? = nil, maxReplyChars: Int? = nil, maxRequestMs: Int64? = nil)
+    {
+        self.grammar = grammar
+        self.timeoutMs = timeoutMs
+        self.maxReplyChars = maxReplyChars
+        self.maxRequestMs = maxRequestMs
+    }
+}

@@ -1,0 +1,34 @@
+extension StrategyDecoder {
+    static let modelKeys = ["grammar", "timeout_ms", "max_reply_chars", "max_request_ms"]
+
+    /// The ranges the command line enforces too, so a file cannot set what a flag may not.
+    static let timeoutRange: ClosedRange<Int64> = 1...3_600_000
+    static let replyCharsRange: ClosedRange<Int64> = 1...100_000_000
+
+    mutating func decodeModel(_ node: YAMLNode) -> ModelSettings {
+        var settings = ModelSettings()
+        guard let pairs = mapping(node, "'model'", example: "model: { grammar: commands, timeout_ms: 30000 }") else {
+            return settings
+        }
+        checkKeys(pairs, in: node, allowed: Self.modelKeys, required: [], context: "'model'")
+        if let n = pairs.value("grammar"), let word = text(n, key: "grammar") {
+            if let grammar = ModelSettings.Grammar(rawValue: word) {
+                settings.grammar = grammar
+            } else {
+                unknownWord(n, word, key: "grammar", among: ModelSettings.Grammar.allCases.map(\.rawValue))
+            }
+        }
+        if let n = pairs.value("timeout_ms") {
+            settings.timeoutMs = integer(n, key: "timeout_ms", range: Self.timeoutRange)
+        }
+        if let n = pairs.value("max_reply_chars"),
+            let v = integer(n, key: "max_reply_chars", range: Self.replyCharsRange)
+        {
+            settings.maxReplyChars = Int(v)
+        }
+        if let n = pairs.value("max_request_ms") {
+            settings.maxRequestMs = integer(n, key: "max_request_ms", range: Self.timeoutRange)
+        }
+        return settings
+    }
+}
