@@ -120,7 +120,8 @@ struct DecideCommand: AsyncParsableCommand {
         // The agent's own judgement of an answer arriving now on this state: the gate, then a dry
         // run of the risk manager listing every limit the command breaks.
         let review = GateReview(
-            parsed.command, state: vector, checklist: checklist, risk: compiled.definition.risk, at: Timestamp(nanos: 0))
+            parsed.command, state: vector, checklist: checklist, risk: compiled.definition.risk, at: Timestamp(nanos: 0),
+            commandGiven: parsed.failure == nil)
         if json {
             try printJSON(
                 reply: reply, parsed: parsed, review: review, checklist: checklist, spec: spec, request: request)

@@ -148,7 +148,7 @@ import Testing
                 let expected = GateReview(
                     command, state: state, checklist: strategy.evaluate(state, previous: core.previous), risk: strategy.definition.risk,
                     at: time, lastDataTime: core.engine.lastEventTime, halt: core.execution.halt,
-                    flattening: core.execution.orders.isFlattening)
+                    flattening: core.execution.orders.isFlattening, commandGiven: CommandParser.parse(text).failure == nil)
                 let answer = ModelAnswer(
                     consultation: question.id, reply: CommandParser.parse(text), latency: .zero)
                 let verdict = core.answer(answer, at: time)

@@ -62,6 +62,14 @@ import Testing
             .wait(reason: "LONG setup, but SPREAD 0.27 > 0.05"), askedAt: asked, arrivedAt: asked, state: state(),
             setups: SetupView(longPassed: true, shortPassed: false))
         #expect(rules.reason == "rules declined the LONG setup the checklist passes: LONG setup, but SPREAD 0.27 > 0.05")
+        // A reply without a command declined nothing: it stands in for one.
+        let garbled = gate.judge(
+            .wait(reason: "parse failure: no command in the answer"), askedAt: asked, arrivedAt: asked, state: state(),
+            setups: SetupView(longPassed: true, shortPassed: false), entryBlock: nil, commandGiven: false)
+        #expect(garbled.kind == .wait)
+        #expect(
+            garbled.reason
+                == "no command, counted as WAIT: parse failure: no command in the answer; the LONG setup the checklist passes is not taken")
         let plain = gate.judge(.wait(reason: "no setup"), askedAt: asked, arrivedAt: asked, state: state(), setups: .none)
         #expect(plain.reason == "WAIT: no setup")
         // Holding a position, a setup cannot be taken: waiting declines nothing.

@@ -22,12 +22,12 @@ public struct GateReview: Sendable {
     public init(
         _ command: Command, state: StateVector, checklist: Checklist, risk: RiskSettings, at time: Timestamp,
         askedAt: Timestamp? = nil, lastDataTime: Timestamp? = nil, entryBlock: String? = nil, halt: Halt? = nil,
-        flattening: Bool = false
+        flattening: Bool = false, commandGiven: Bool = true
     ) {
         let gate = Gate(maxDecisionAge: .milliseconds(risk.maxDecisionAgeMs))
         var verdict = gate.judge(
             command, askedAt: askedAt ?? time, arrivedAt: time, state: state,
-            setups: SetupView(checklist, explaining: command), entryBlock: entryBlock)
+            setups: SetupView(checklist, explaining: command), entryBlock: entryBlock, commandGiven: commandGiven)
         var refusals: [RiskRefusal] = []
         if verdict.kind == .accepted, let trade = TradeCommand(command, positionSize: risk.positionSize) {
             let manager = RiskManager(limits: RiskLimits(risk), halt: halt)
@@ -50,11 +50,17 @@ extension GateVerdict {
 extension Gate {
     /// `judge`, then the entry block: while the venue is not ready (or the run is stopping) an
     /// accepted entry is refused with the block's reason; exits and stops are never blocked.
+    /// - Parameter commandGiven: false when the reply held no command (a parse failure or a failed
+    ///   request) and `command` is the `WAIT` standing in for it: nothing was declined then.
     public func judge(
         _ command: Command, askedAt: Timestamp, arrivedAt: Timestamp, state: StateVector, setups: SetupView,
-        entryBlock: String?
+        entryBlock: String?, commandGiven: Bool = true
     ) -> GateVerdict {
         let verdict = judge(command, askedAt: askedAt, arrivedAt: arrivedAt, state: state, setups: setups)
+        if !commandGiven, verdict.kind == .wait, case .wait(let reason) = command {
+            let setup = setups.call == .none ? "" : "; the \(setups.call.rawValue) setup the checklist passes is not taken"
+            return GateVerdict(.wait, "no command, counted as WAIT: \(reason)\(setup)")
+        }
         if verdict.kind == .accepted, command.isEntry, let entryBlock {
             return GateVerdict(.refused, "refused \(command.keyword): \(entryBlock)")
         }

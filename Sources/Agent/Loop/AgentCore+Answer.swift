@@ -39,12 +39,9 @@ extension AgentCore {
                 shortPassed: rules.entryPasses(.short, state, previous: previous), explaining: command,
                 side: { [rules, previous] in rules.compiled.side($0, state, previous) })
             : SetupView(rules.compiled.evaluate(state, previous: previous), explaining: command)
-        var verdict = gate.judge(command, askedAt: question.askedAt, arrivedAt: time, state: state, setups: setups, entryBlock: entryBlock)
-        if verdict.kind == .wait, Self.modelCall(answer) == .parseFailure, case .wait(let reason) = command {
-            // No command came: nothing was declined, and nothing may read as agreement.
-            let setup = setups.call == .none ? "" : "; the \(setups.call.rawValue) setup the checklist passes is not taken"
-            verdict = GateVerdict(.wait, "no command, counted as WAIT: \(reason)\(setup)")
-        }
+        var verdict = gate.judge(
+            command, askedAt: question.askedAt, arrivedAt: time, state: state, setups: setups, entryBlock: entryBlock,
+            commandGiven: Self.modelCall(answer) != .parseFailure)
         let holding = state.account.position != 0 || !state.activeOrders.isEmpty
         if !(holding && Self.modelCall(answer) == .wait) {
             // The matrix is about entries: a wait while holding a position has no setup to agree on.
