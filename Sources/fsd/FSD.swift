@@ -49,11 +49,12 @@ struct FSD: AsyncParsableCommand {
             } else {
                 try command.run()
             }
-            try Console.checkOutput()
             status = 0
         } catch {
-            status = Termination.report(error)
+            // A command that stopped because its reader went away may throw on the way out: a
+            // closed pipe is not worth a message (`finalStatus` makes it 0).
+            status = Console.outputState == .closed ? 0 : Termination.report(error)
         }
-        Termination.end(status)
+        Termination.end(Console.finalStatus(status))
     }
 }
