@@ -48,9 +48,20 @@ struct RecordingHeader: Hashable, Sendable {
         let year = little(16, 2)
         let month = Int(bytes[18])
         let day = Int(bytes[19])
-        guard (1...12).contains(month), (1...31).contains(day) else {
-            throw error("the recording header's session date \(year)-\(month)-\(day) is not a date")
+        guard SessionDate.isValid(year: year, month: month, day: day) else {
+            throw error(
+                "the recording header's session date \(Self.dateText(year, month, day)) is not a calendar day "
+                    + "(years 1 to 9999): the header is damaged")
         }
         sessionDate = SessionDate(year: year, month: month, day: day)
+    }
+
+    /// `YYYY-MM-DD` as written, even for a date that is not one (`0000-02-31`).
+    private static func dateText(_ year: Int, _ month: Int, _ day: Int) -> String {
+        func padded(_ value: Int, _ width: Int) -> String {
+            let digits = String(value)
+            return String(repeating: "0", count: max(0, width - digits.count)) + digits
+        }
+        return "\(padded(year, 4))-\(padded(month, 2))-\(padded(day, 2))"
     }
 }

@@ -26,8 +26,8 @@ public final class RecordingWriter {
     private var closed = false
 
     /// Creates (or replaces) `path` and writes the header.
-    /// - Throws: `ReplayError` if the symbol is empty, not ASCII or longer than 64 bytes, or the file
-    ///   cannot be created.
+    /// - Throws: `ReplayError` if the symbol is empty, not ASCII or longer than 64 bytes, the date is
+    ///   not a calendar day, or the file cannot be created.
     public init(path: String, symbol: String, sessionDate: SessionDate) throws {
         let symbolBytes = Array(symbol.utf8)
         guard !symbolBytes.isEmpty, symbolBytes.count <= RecordingFormat.maximumSymbolLength,
@@ -36,6 +36,10 @@ public final class RecordingWriter {
             throw ReplayError(
                 .invalidData, path: path,
                 message: "the symbol '\(symbol)' must be 1 to \(RecordingFormat.maximumSymbolLength) printable ASCII characters")
+        }
+        guard sessionDate.isValid else {
+            throw ReplayError(
+                .invalidData, path: path, message: "the session date \(sessionDate) is not a calendar day (years 1 to 9999)")
         }
         self.path = path
         self.symbol = symbol
