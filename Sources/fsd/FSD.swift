@@ -22,6 +22,7 @@ struct FSD: AsyncParsableCommand {
               fsd state --at 10:30:00 > state.json
               fsd explain --strategy strategies/momentum.yaml --state state.json
               fsd bench --json
+              fsd verify day.fsdr
             """,
         version: "0.1.0",
         subcommands: [
@@ -33,6 +34,7 @@ struct FSD: AsyncParsableCommand {
             BacktestCommand.self,
             BenchCommand.self,
             ConvertCommand.self,
+            VerifyCommand.self,
             GatewayCommand.self,
             RecordCommand.self,
         ]

@@ -139,8 +139,9 @@ import Testing
         return try files.write("d.fsdr", reseal(bytes))
     }
 
-    /// The header as a writer with a bad calendar would have sealed it.
-    static func reseal(_ bytes: [UInt8]) -> [UInt8] { bytes }
+    /// The header as a writer with a bad calendar would have sealed it (a damaged byte would fail
+    /// the header's checksum first).
+    static func reseal(_ bytes: [UInt8]) -> [UInt8] { RecordingBytes.reseal(bytes) }
 
     @Test(arguments: [(0, 6, 21, "0000-06-21"), (2012, 2, 31, "2012-02-31"), (2013, 2, 29, "2013-02-29"), (2012, 4, 31, "2012-04-31")])
     func aHeaderDateThatIsNoCalendarDayIsRefused(year: Int, month: UInt8, day: UInt8, text: String) throws {
