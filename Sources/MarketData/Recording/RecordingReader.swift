@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Reads an FSDTrader recording (`.fsdr`, version 2) written by `RecordingWriter`.
 ///
 /// Every block of records is checked against its CRC-32C before any of its events is returned, so
@@ -18,7 +26,8 @@ public final class RecordingReader: EventReader {
 
     private let file: PosixFile
     private let allowUnfinished: Bool
-    private let capacity = 1 << 20
+    /// Bytes the buffer holds: 1 MiB, or less for a smaller file, but always two whole blocks.
+    private let capacity: Int
     /// `capacity` bytes plus zero padding, so that no record decode reads past the allocation
     /// whatever the bytes say; the block end check after each record reports what does not fit.
     private let buffer: UnsafeMutablePointer<UInt8>
@@ -60,10 +69,14 @@ public final class RecordingReader: EventReader {
         self.path = path
         self.allowUnfinished = allowUnfinished
         file = try PosixFile.openForReading(path, what: "recording")
+        // A small file gets a small buffer: clearing 1 MiB would cost more than reading it.
+        let block = RecordingFormat.blockHeaderLength + RecordingFormat.maximumBlockPayload
+        capacity = min(1 << 20, max(file.size() ?? (1 << 20), 2 * block + RecordingFormat.trailerLength))
         buffer = .allocate(capacity: capacity + RecordingFormat.maximumRecordLength)
-        buffer.initialize(repeating: 0, count: capacity + RecordingFormat.maximumRecordLength)
         end = try file.readFully(into: buffer, count: capacity)
         fileEnded = end < capacity
+        // Zero padding after the data: a record read near the end stays inside the allocation.
+        Self.clear(buffer + end, count: capacity + RecordingFormat.maximumRecordLength - end)
         let header: RecordingHeader
         do {
             header = try RecordingHeader(buffer, count: end, path: path)
@@ -323,7 +336,7 @@ public final class RecordingReader: EventReader {
             }
             end = tail + got
             if end < capacity { fileEnded = true }
-            (buffer + end).update(repeating: 0, count: capacity + RecordingFormat.maximumRecordLength - end)
+            Self.clear(buffer + end, count: capacity + RecordingFormat.maximumRecordLength - end)
         }
         return min(count, end - position)
     }
@@ -385,6 +398,11 @@ public final class RecordingReader: EventReader {
         (inBlock ? "the file ends inside this block" : "the recording has no trailer")
             + " after \(eventsRead) events in \(blocksRead) block\(blocksRead == 1 ? "" : "s"): it was cut short or its recorder stopped before "
             + "closing it (`fsd convert --allow-unfinished` saves the whole blocks before the cut into a closed recording)"
+    }
+
+    private static func clear(_ bytes: UnsafeMutablePointer<UInt8>, count: Int) {
+        guard count > 0 else { return }
+        memset(bytes, 0, count)
     }
 
     @inline(__always)
