@@ -40,7 +40,7 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Replace --out if it exists.")
     var force = false
 
-    @Flag(help: "Accept an .fsdr input without its end record and keep its events up to the cut.")
+    @Flag(help: "Accept an .fsdr input without its trailer and keep its whole blocks up to the cut.")
     var allowUnfinished = false
 
     @Flag(help: "Do not read the recording back to compare it with the source.")

@@ -69,7 +69,7 @@ public struct RecordingConverter: Sendable {
 
     public var input: String
     public var output: String
-    /// Accept a recording input without its end record, keeping its events up to the cut.
+    /// Accept a recording input without its trailer, keeping its whole blocks up to the cut.
     public var allowUnfinished: Bool
     /// Read the recording back and compare it with the source before keeping it.
     public var verify: Bool
