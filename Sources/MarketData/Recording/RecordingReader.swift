@@ -71,7 +71,8 @@ public final class RecordingReader: EventReader {
         file = try PosixFile.openForReading(path, what: "recording")
         // A small file gets a small buffer: clearing 1 MiB would cost more than reading it.
         let block = RecordingFormat.blockHeaderLength + RecordingFormat.maximumBlockPayload
-        capacity = min(1 << 20, max(file.size() ?? (1 << 20), 2 * block + RecordingFormat.trailerLength))
+        // One byte more than the file, so that the first read already sees its end.
+        capacity = min(1 << 20, max((file.size() ?? (1 << 20)) + 1, 2 * block + RecordingFormat.trailerLength))
         buffer = .allocate(capacity: capacity + RecordingFormat.maximumRecordLength)
         end = try file.readFully(into: buffer, count: capacity)
         fileEnded = end < capacity
@@ -280,7 +281,7 @@ public final class RecordingReader: EventReader {
         if available == 0 { return try endWithoutTrailer(at: start) }
         let marker = load32(at: start)
         if marker == RecordingFormat.trailerMarker && available >= 4 {
-            try readTrailer(at: start, available: available)
+            try readTrailer()
             return false
         }
         guard available >= RecordingFormat.blockHeaderLength else { return try cutShort(block: index, at: start) }
@@ -341,7 +342,11 @@ public final class RecordingReader: EventReader {
         return min(count, end - position)
     }
 
-    private func readTrailer(at start: Int, available: Int) throws {
+    private func readTrailer() throws {
+        // One byte past the trailer, to see whether the file ends there (the buffer may end exactly
+        // at the trailer's last byte with more of the file behind it).
+        let available = try ensure(RecordingFormat.trailerLength + 1)
+        let start = position
         let offset = bufferOffset + start
         guard available >= RecordingFormat.trailerLength else {
             _ = try refuse(at: start, "the file ends inside its trailer: it was cut short")
@@ -365,7 +370,7 @@ public final class RecordingReader: EventReader {
                     + "blocks were read: the file is damaged (a block is missing or was added)")
             return
         }
-        guard end - start == RecordingFormat.trailerLength, fileEnded else {
+        guard available == RecordingFormat.trailerLength else {
             _ = try refuse(at: start + RecordingFormat.trailerLength, "unexpected bytes after the trailer")
             return
         }
