@@ -31,7 +31,14 @@ import Testing
         #expect(halt.reason == "daily P&L -30.00 reached max daily loss 30.00")
         #expect(desk.events.contains(.halted(halt)))
         #expect(desk.engine.orders.isFlattening)
+        // #16: the stop keeps protecting the position until the halt's exit has filled.
+        let exit = OrderRequest(
+            id: "T-2-exit", side: .sell, type: .market, price: nil, quantity: 100, role: .exit, ocaGroup: "T-1")
+        #expect(desk.events.contains(.submitted([exit])), "the exit goes out with the halt, beside the stop")
+        desk.tick(205)
+        #expect(desk.exchange.state(of: "T-1-stop") == .working)
         desk.tick(210)
+        #expect(desk.exchange.state(of: "T-1-stop") == .cancelled)
         desk.tick(220)
         #expect(desk.account.position == 0)
         #expect(desk.orders.isEmpty)

@@ -92,12 +92,16 @@ extension TradingLoop {
         func due(_ time: Timestamp) -> Bool { inclusive ? time <= limit : time < limit }
         while true {
             let tickDue = core.nextTick
+            // The simulator acts on what is due by then first: a fill between two market messages
+            // reaches the account at the next tick, not with the next message (#16).
             if let answer = pending, answer.at <= tickDue, due(answer.at) {
                 pending = nil
+                venue.advance(to: answer.at)
                 core.answer(answer.answer, at: answer.at)
                 continue
             }
             guard due(tickDue), isBeforeEnd(tickDue) else { return }
+            venue.advance(to: tickDue)
             await runTick(core, at: tickDue)
         }
     }

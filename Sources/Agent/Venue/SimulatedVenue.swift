@@ -74,4 +74,6 @@ public final class SimulatedVenue: TradingVenue, Broker {
     public func drainReports() -> [ExecutionReport] {
         exchange.drainReports()
     }
+
+    public var joinsBracketOCAGroups: Bool { exchange.joinsBracketOCAGroups }
 }

@@ -22,9 +22,17 @@ public protocol Broker: AnyObject {
     func cancelAll(at time: Timestamp)
     /// Everything that happened since the last call, in order.
     func drainReports() -> [ExecutionReport]
+    /// True when an order may join a bracket's OCA group after the bracket was sent, its fills
+    /// reducing the legs' and theirs it: a flatten then keeps the stop working beside its exit.
+    /// False (the default) cancels the stop before the exit goes out.
+    var joinsBracketOCAGroups: Bool { get }
 }
 
 extension Broker {
+    /// IBKR brackets are OCA by their parent; whether TWS takes a later order into that group is
+    /// not established against a real TWS, so a live broker does not claim it.
+    public var joinsBracketOCAGroups: Bool { false }
+
     /// Submits one order.
     public func submit(_ order: OrderRequest, at time: Timestamp) {
         submit([order], at: time)

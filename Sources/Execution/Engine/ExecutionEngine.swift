@@ -65,7 +65,7 @@ public final class ExecutionEngine {
         account.mark(bid: market.bid, ask: market.ask)
         if let halt = risk.checkDailyLoss(account.dailyPL, at: market.time) {
             events.append(.halted(halt))
-            events += orders.cancelAllAndFlatten(reason: halt.reason, at: market.time)
+            events += orders.cancelAllAndFlatten(reason: halt.reason, position: account.position, at: market.time)
         }
         events += orders.housekeeping(position: account.position, at: market.time)
         return events
@@ -88,7 +88,7 @@ public final class ExecutionEngine {
                 risk.approveTarget(price, side: side, entry: entry, market: market)
             }.flatMap { orders.changePrice($0, at: market.time) }
         case .cancelAllAndFlatten(let reason):
-            return .success(orders.cancelAllAndFlatten(reason: reason, at: market.time))
+            return .success(orders.cancelAllAndFlatten(reason: reason, position: account.position, at: market.time))
         }
     }
 

@@ -87,7 +87,9 @@ public final class SimulatedExchange: Broker {
 
     public func submit(_ requests: [OrderRequest], at time: Timestamp) {
         for request in requests where orders[request.id] == nil {
-            orders[request.id] = SimulatedOrder(request: request)
+            var order = SimulatedOrder(request: request)
+            if let group = request.ocaGroup { order.groupFilledBefore = groupFilled[group, default: 0] }
+            orders[request.id] = order
             enqueue(.arrive(request.id), at: time)
         }
     }
@@ -103,6 +105,9 @@ public final class SimulatedExchange: Broker {
     public func cancelAll(at time: Timestamp) {
         enqueue(.cancelAll, at: time)
     }
+
+    /// An OCA group here reduces every member by each other's fills, whenever it joined.
+    public var joinsBracketOCAGroups: Bool { true }
 
     public func drainReports() -> [ExecutionReport] {
         // Polled every tick: an empty poll must not allocate.

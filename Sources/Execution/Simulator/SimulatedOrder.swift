@@ -18,6 +18,9 @@ struct SimulatedOrder {
     /// What the last report said, so a change without a fill is reported once.
     var reportedState: OrderState = .pendingSubmit
     var reportedWorking: Int64 = -1
+    /// What its OCA group had filled when it was sent: an order joining a group later (a flatten's
+    /// exit beside a bracket's stop) is reduced only by the fills that came after it.
+    var groupFilledBefore: Int64 = 0
 
     init(request: OrderRequest) { self.request = request }
 
