@@ -14,6 +14,8 @@ public struct RecoveredDay: Sendable {
     public var lines = 0
     /// The damaged last line (a crash mid-write), if there was one.
     public var corruptTail: String?
+    /// Broker reports found after the last snapshot and booked onto it (a crash between them).
+    public var reportsAfterSnapshot = 0
 
     public init() {}
 
@@ -34,6 +36,7 @@ public struct RecoveredDay: Sendable {
         var text = "restored \(sessions) earlier run(s): realized \(realizedPL.formatted(decimals: 2)), "
             + "commissions \(commissions.formatted(decimals: 2)), trades \(dailyTrades), position \(position), "
             + "\(openOrders.count) working order(s)"
+        if reportsAfterSnapshot > 0 { text += " (\(reportsAfterSnapshot) broker report(s) after the last snapshot booked)" }
         if let halt { text += ", HALTED since \(halt.time.clock): \(halt.reason)" }
         return text
     }

@@ -21,6 +21,14 @@ public struct ManagedOrder: Hashable, Sendable, Codable {
         self.cancelRequested = false
     }
 
+    /// Takes one broker report into the order's state.
+    public mutating func apply(_ report: ExecutionReport) {
+        state = report.state
+        filledQuantity = report.filledQuantity
+        workingQuantity = report.workingQuantity
+        if case .modified(let price) = report.event { request.price = price }
+    }
+
     /// The `ACTIVE_ORDERS` entry; nil once the order is done.
     public var activeOrder: ActiveOrder? {
         guard let status = state.activeStatus else { return nil }

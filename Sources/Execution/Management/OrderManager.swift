@@ -137,10 +137,7 @@ public final class OrderManager {
     /// Takes one broker report into the orders' state; returns its fill, if any, for the account.
     public func apply(_ report: ExecutionReport) -> Fill? {
         if var order = orders[report.orderID] {
-            order.state = report.state
-            order.filledQuantity = report.filledQuantity
-            order.workingQuantity = report.workingQuantity
-            if case .modified(let price) = report.event { order.request.price = price }
+            order.apply(report)
             orders[report.orderID] = order
             if order.state.isTerminal, let index = liveIDs.firstIndex(of: report.orderID) {
                 liveIDs.remove(at: index)
