@@ -165,9 +165,9 @@ extension TradingLoop {
         guard wallNow - lastReloadPoll >= .seconds(1) else { return }
         lastReloadPoll = wallNow
         defer { self.watcher = watcher }
-        guard let text = watcher.poll() else { return }
+        guard let bytes = watcher.poll() else { return }
         do {
-            let new = try StrategyLoader.compile(source: text, fileName: path)
+            let new = try StrategyLoader.compile(bytes: bytes, fileName: path)
             core.stageReload(new)
             configuration.output("strategy \(path) changed: reloading at the next tick (\(new.definition.sourceHash))")
         } catch {
