@@ -97,4 +97,36 @@ import Testing
         #expect(reload["hash"] as? String != reload["previous_hash"] as? String)
         #expect(running.process.terminationStatus == 0)
     }
+
+    /// #16: a reload could raise the day's loss limits mid-day. It may tighten them, never raise them.
+    @Test func aReloadThatRaisesALossLimitIsRefusedAndOneThatLowersItIsSwapped() throws {
+        let folder = try RunProcess.temporaryFolder()
+        let journal = folder.appendingPathComponent("day.jsonl").path
+        let path = folder.appendingPathComponent("live.yaml").path
+        let original = try String(contentsOfFile: strategy("eager.yaml"), encoding: .utf8)
+        try original.write(toFile: path, atomically: true, encoding: .utf8)
+        let running = try RunProcess.start([
+            "run", "--strategy", path, "--model", "rules", "--speed", "300", "--until", "10:30", "--journal", journal, "--plain",
+        ])
+        defer { if running.process.isRunning { RunProcess.kill9(running) } }
+        usleep(1_500_000)
+        try original.replacingOccurrences(of: "max_daily_loss: 500.00", with: "max_daily_loss: 900.00")
+            .replacingOccurrences(of: "max_trades_per_day: 10", with: "max_trades_per_day: 12")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let refused = RunProcess.waitForJournal(journal, seconds: 20) { $0.contains("\"result\":\"rejected\"") }
+        try original.replacingOccurrences(of: "max_daily_loss: 500.00", with: "max_daily_loss: 400.00")
+            .write(toFile: path, atomically: true, encoding: .utf8)
+        let swapped = RunProcess.waitForJournal(journal, seconds: 20) { $0.contains("\"result\":\"swapped\"") }
+        running.process.waitUntilExit()
+        #expect(refused)
+        #expect(swapped)
+        let records = try RunProcess.records(journal)
+        let rejected = try #require(records.first { $0["result"] as? String == "rejected" })
+        let diagnostics = try #require(rejected["diagnostics"] as? String)
+        #expect(diagnostics.contains("risk.max_daily_loss 500.00 → 900.00, risk.max_trades_per_day 10 → 12"), "\(diagnostics)")
+        #expect(diagnostics.contains("restart the run to raise them"))
+        let reload = try #require(records.first { $0["result"] as? String == "swapped" })
+        #expect((reload["notes"] as? [String])?.contains { $0.contains("max daily loss 400.00") } == true, "\(reload)")
+        #expect(running.process.terminationStatus == 0)
+    }
 }

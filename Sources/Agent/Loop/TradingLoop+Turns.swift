@@ -168,6 +168,15 @@ extension TradingLoop {
         guard let bytes = watcher.poll() else { return }
         do {
             let new = try StrategyLoader.compile(bytes: bytes, fileName: path)
+            let loosened = core.strategy.definition.risk.loosened(by: new.definition.risk)
+            guard loosened.isEmpty else {
+                let diagnostics =
+                    "\(path): a reload may tighten the day's loss limits, never raise them: "
+                    + loosened.joined(separator: ", ") + "; restart the run to raise them (the journal keeps the day)"
+                core.journalRejectedReload(diagnostics: diagnostics, at: now)
+                configuration.output("strategy \(path) changed but is not applied; still running the previous version:\n\(diagnostics)")
+                return
+            }
             core.stageReload(new)
             configuration.output("strategy \(path) changed: reloading at the next tick (\(new.definition.sourceHash))")
         } catch {
