@@ -18,7 +18,11 @@ public enum JournalReader {
     ///   - repair: cut a damaged last line off the file, so the next record starts on a clean line.
     /// - Throws: `JournalError.corruptLine` for a damaged line that is not the last.
     public static func recover(path: String, account: String, session: String, repair: Bool) throws(JournalError) -> RecoveredDay {
-        guard FileManager.default.fileExists(atPath: path) else { return RecoveredDay() }
+        guard FileManager.default.fileExists(atPath: path) else {
+            // A journal moved aside starts the day afresh; its checkpoint must not outlive it.
+            if repair { JournalCheckpoint.remove(journal: path) }
+            return RecoveredDay()
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw JournalError.cannotOpen(path: path, reason: "cannot read the file")
         }
@@ -76,13 +80,26 @@ public enum JournalReader {
             if let snapshot, snapshot.session == session {
                 day.execution = snapshot
                 afterSnapshot.removeAll()
+                if let sequence = record.seq { day.lastSequence = max(day.lastSequence, sequence) }
             }
             if let report { afterSnapshot.append(report) }
             if record.type == RecordType.halt, halt == nil {
                 halt = Halt(time: Timestamp(nanos: record.ns ?? 0), reason: record.reason ?? "halted")
             }
         }
-        if !afterSnapshot.isEmpty {
+        if let checkpoint = try JournalCheckpoint.read(journal: path), checkpoint.account == account,
+            checkpoint.execution.session == session, checkpoint.sequence > day.lastSequence
+        {
+            // The journal is a prefix of what was written: its tail was lost. The checkpoint was
+            // fsynced after the last snapshot and supersedes everything the journal still holds.
+            day.lostTail =
+                "the journal ends at snapshot \(day.lastSequence) but its checkpoint holds snapshot \(checkpoint.sequence) "
+                + "of \(checkpoint.time.clock): records after the journal's end were lost (a cut file or a power loss); "
+                + "the day is restored from the checkpoint"
+            day.execution = checkpoint.execution
+            day.lastSequence = checkpoint.sequence
+            day.lastTime = max(day.lastTime ?? checkpoint.time, checkpoint.time)
+        } else if !afterSnapshot.isEmpty {
             day.execution = (day.execution ?? emptyDay(session)).applying(afterSnapshot)
             day.reportsAfterSnapshot = afterSnapshot.count
         }
@@ -110,10 +127,12 @@ public enum JournalReader {
         var account: String?
         var ns: Int64?
         var reason: String?
+        /// A snapshot's number in the day.
+        var seq: Int?
         /// True when the line carries a broker report (`report`), decoded only then.
         var hasReport: Bool?
 
-        private enum CodingKeys: String, CodingKey { case type, account, ns, reason, report }
+        private enum CodingKeys: String, CodingKey { case type, account, ns, reason, seq, report }
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
@@ -121,6 +140,7 @@ public enum JournalReader {
             account = try container.decodeIfPresent(String.self, forKey: .account)
             ns = try container.decodeIfPresent(Int64.self, forKey: .ns)
             reason = try container.decodeIfPresent(String.self, forKey: .reason)
+            seq = try container.decodeIfPresent(Int.self, forKey: .seq)
             hasReport = container.contains(.report)
         }
     }

@@ -16,6 +16,10 @@ public struct RecoveredDay: Sendable {
     public var corruptTail: String?
     /// Broker reports found after the last snapshot and booked onto it (a crash between them).
     public var reportsAfterSnapshot = 0
+    /// The number of the day's last snapshot (continued by the next run's snapshots).
+    public var lastSequence = 0
+    /// Why the day came from the checkpoint rather than the journal: its tail was lost.
+    public var lostTail: String?
 
     public init() {}
 
@@ -38,6 +42,7 @@ public struct RecoveredDay: Sendable {
             + "\(openOrders.count) working order(s)"
         if reportsAfterSnapshot > 0 { text += " (\(reportsAfterSnapshot) broker report(s) after the last snapshot booked)" }
         if let halt { text += ", HALTED since \(halt.time.clock): \(halt.reason)" }
+        if let lostTail { text += "; WARNING: \(lostTail)" }
         return text
     }
 }

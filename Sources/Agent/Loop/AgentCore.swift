@@ -143,6 +143,16 @@ public final class AgentCore {
         write(rawLine: line.json)
     }
 
+    /// The execution snapshot, numbered, durable in a live day's journal (`JournalWriter.appendSnapshot`).
+    func writeSnapshot(at time: Timestamp) {
+        guard let journal, journalFailure == nil else { return }
+        do {
+            try journal.appendSnapshot(execution.snapshot, at: time)
+        } catch {
+            journalFailure = error
+        }
+    }
+
     func write(rawLine json: String) {
         guard let journal, journalFailure == nil else { return }
         do {

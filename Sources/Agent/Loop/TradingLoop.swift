@@ -73,15 +73,19 @@ public final class TradingLoop {
         case .none:
             journal = nil
         case .fresh(let path):
+            JournalCheckpoint.remove(journal: path)
             journal = try JournalWriter(path: path, flush: .buffered, truncate: true)
         case .resume(let path):
             let day = try JournalReader.recover(path: path, account: configuration.account, session: session.description, repair: true)
             if let tail = day.corruptTail {
                 configuration.output("journal: the last line was cut by a crash and was removed: \(tail.prefix(120))")
             }
+            if let lost = day.lostTail { configuration.output("journal: WARNING: \(lost)") }
             if !day.isEmpty { configuration.output("journal: \(day.summary)") }
             recovered = day
-            journal = try JournalWriter(path: path, flush: .perLine)
+            let writer = try JournalWriter(path: path, flush: .perLine, checkpoint: configuration.account)
+            writer.snapshotSequence = day.lastSequence
+            journal = writer
         }
         let settings = AgentSettings(
             account: configuration.account, symbol: venue.symbol, session: session, mode: configuration.mode, broker: venue.name,
