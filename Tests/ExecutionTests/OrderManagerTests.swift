@@ -152,6 +152,26 @@ import Testing
         #expect(desk.exchange.state(of: "T-1-stop") == .filled)
     }
 
+    /// #16: a bracket that partly filled, went flat through its stop and filled again counted as two trades.
+    @Test func aBracketIsOneTradeEvenWhenItsStopTookItFlatBetweenTwoParts() throws {
+        var limits = RiskLimits()
+        limits.maxPosition = 200
+        let desk = Desk(limits: limits)
+        // 100 shares offered at 100.01: 100 fill, 50 rest.
+        _ = try desk.execute(Desk.long(100_01, 99_85, 100_50, 150), at: 100).get()
+        desk.tick(110)
+        #expect(desk.account.position == 100 && desk.account.dailyTrades == 1)
+        // A print through the stop: it triggers (the print also fills 10 more of the entry) and sells.
+        desk.feed(M.trade(99_85, 10, .sell, at: 200))
+        #expect(desk.account.position == 0, "the triggered stop sold what the entry had bought")
+        #expect(desk.orders == ["ENTRY PARTIALLY_FILLED 40@100.01", "TARGET WORKING 0@100.50", "STOP PARTIALLY_FILLED 0@99.85"])
+        // The entry's rest fills: the position leaves flat again, and the triggered stop sells it.
+        desk.feed(M.trade(100_01, 50, .sell, at: 300))
+        #expect(desk.exchange.state(of: "T-1-entry") == .filled)
+        #expect(desk.account.position == 0)
+        #expect(desk.account.dailyTrades == 1, "one bracket, one trade")
+    }
+
     @Test func stopAndTargetChangesGoThroughRisk() throws {
         let desk = Desk()
         #expect(desk.execute(.updateStop(M.price(99_90)), at: 50).failure == .noPosition)

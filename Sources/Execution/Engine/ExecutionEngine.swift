@@ -60,7 +60,8 @@ public final class ExecutionEngine {
         var events: [ExecutionEvent] = []
         for report in orders.broker.drainReports() {
             events.append(.report(report))
-            if let fill = orders.apply(report) { account.apply(fill) }
+            let continues = orders.orders[report.orderID]?.continuesTrade ?? false
+            if let fill = orders.apply(report) { account.apply(fill, continuesTrade: continues) }
         }
         account.mark(bid: market.bid, ask: market.ask)
         if let halt = risk.checkDailyLoss(account.dailyPL, at: market.time) {

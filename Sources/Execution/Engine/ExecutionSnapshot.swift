@@ -24,10 +24,12 @@ extension ExecutionSnapshot {
         var account = Account(snapshot: self.account)
         var copy = self
         for report in reports {
+            var continues = false
             if let index = copy.orders.orders.firstIndex(where: { $0.request.id == report.orderID }) {
+                continues = copy.orders.orders[index].continuesTrade
                 copy.orders.orders[index].apply(report)
             }
-            if case .fill(let fill) = report.event { account.apply(fill) }
+            if case .fill(let fill) = report.event { account.apply(fill, continuesTrade: continues) }
         }
         copy.account = account.snapshot
         return copy

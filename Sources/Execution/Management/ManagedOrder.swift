@@ -21,6 +21,9 @@ public struct ManagedOrder: Hashable, Sendable, Codable {
         self.cancelRequested = false
     }
 
+    /// True when a fill of this order continues a trade already counted: an entry filled before.
+    public var continuesTrade: Bool { request.role == .entry && filledQuantity > 0 }
+
     /// Takes one broker report into the order's state.
     public mutating func apply(_ report: ExecutionReport) {
         state = report.state
