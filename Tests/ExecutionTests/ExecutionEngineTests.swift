@@ -68,6 +68,24 @@ import Testing
         #expect(restarted.engine.orders.nextSequence == 3)
     }
 
+    /// #16: a fresh simulator took a resent leg for a new order and charged its $1 minimum again.
+    @Test func aLegPartlyFilledBeforeARestartIsNotChargedTheMinimumAgain() throws {
+        let desk = Desk()
+        _ = try desk.execute(Desk.long(100_01, 99_85, 100_50), at: 100).get()
+        desk.tick(110)
+        desk.feed(M.trade(100_50, 40, .buy, at: 200))
+        #expect(desk.account.position == 60)
+        #expect(desk.account.commissions == Money(cents: 2_00), "the entry's $1 and the target's first $1")
+        let data = try JSONEncoder().encode(desk.engine.snapshot)
+        let restarted = Desk(restoring: try JSONDecoder().decode(ExecutionSnapshot.self, from: data))
+        _ = restarted.engine.resume(at: M.time(300))
+        restarted.tick(310)
+        restarted.feed(M.trade(100_50, 60, .buy, at: 400))
+        #expect(restarted.account.position == 0)
+        // 100 shares of one target order: max($1, 100 × $0.005) = $1 in all.
+        #expect(restarted.account.commissions == Money(cents: 2_00))
+    }
+
     @Test func aRestoredPositionIsProtectedAgainUnderTheSameIDs() throws {
         let desk = Desk()
         _ = try desk.execute(Desk.long(100_01, 99_85, 100_50), at: 100).get()

@@ -251,7 +251,9 @@ public final class OrderManager {
             requests.append(request)
         }
         if !requests.isEmpty {
-            broker.submit(requests, at: time)
+            var prior: [ClientOrderID: PriorFills] = [:]
+            for request in requests { prior[request.id] = orders[request.id]?.priorFills }
+            broker.resubmit(requests, prior: prior, at: time)
             events.append(.submitted(requests))
         }
         return events

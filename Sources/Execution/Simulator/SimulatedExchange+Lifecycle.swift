@@ -138,7 +138,8 @@ extension SimulatedExchange {
         guard var order = orders[id] else { return }
         order.filled += quantity
         order.filledValue += price * quantity
-        let total = configuration.commission.commission(shares: order.filled, value: order.filledValue)
+        let total = configuration.commission.commission(
+            shares: order.filled + (order.prior?.shares ?? 0), value: order.filledValue + (order.prior?.value ?? .zero))
         let charge = total - order.commission
         order.commission = total
         order.executions += 1

@@ -94,6 +94,15 @@ public final class SimulatedExchange: Broker {
         }
     }
 
+    public func resubmit(_ requests: [OrderRequest], prior: [ClientOrderID: PriorFills], at time: Timestamp) {
+        submit(requests, at: time)
+        for request in requests {
+            guard let fills = prior[request.id], orders[request.id]?.state == .pendingSubmit else { continue }
+            orders[request.id]?.prior = fills
+            orders[request.id]?.commission = fills.commission
+        }
+    }
+
     public func modify(_ id: ClientOrderID, price: Price, at time: Timestamp) {
         enqueue(.modify(id, price), at: time)
     }

@@ -7,6 +7,9 @@ struct SimulatedOrder {
     var filled: Int64 = 0
     var filledValue: Money = .zero
     var commission: Money = .zero
+    /// Fills of the same order before a restart, sent again to this exchange: the commission
+    /// schedule (a minimum per order) continues from them.
+    var prior: PriorFills?
     var executions = 0
     /// Shares displayed ahead of a resting limit at its price; volume trading at the price eats
     /// them before it reaches us.
