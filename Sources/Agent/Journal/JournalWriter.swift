@@ -37,6 +37,8 @@ public final class JournalWriter {
         self.path = path
         self.flush = flush
         checkpointAccount = checkpoint
+        // A file-size limit (ulimit -f) must be a write error the run can act on, not a kill.
+        signal(SIGXFSZ, SIG_IGN)
         try Self.makeParentDirectory(of: path)
         descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | (truncate ? O_TRUNC : 0), 0o644)
         guard descriptor >= 0 else { throw JournalError.cannotOpen(path: path, reason: Self.lastError()) }
@@ -78,7 +80,8 @@ public final class JournalWriter {
         if fsync(descriptor) != 0 { throw JournalError.cannotWrite(path: path, reason: Self.lastError()) }
     }
 
-    /// Writes what is buffered and closes the file; later appends fail.
+    /// Writes what is buffered and closes the file; later appends fail. When the last write fails
+    /// the lines stay readable in `unwrittenLines`.
     public func close() throws(JournalError) {
         guard descriptor >= 0 else { return }
         defer {
@@ -105,8 +108,18 @@ public final class JournalWriter {
                 offset += written
             }
         }
+        if let failure {
+            // What did not reach the file stays, in order, for the next attempt: a disk that has
+            // room again gets every line, none twice and none lost (#14).
+            buffer.removeFirst(offset)
+            throw JournalError.cannotWrite(path: path, reason: failure)
+        }
         buffer.removeAll(keepingCapacity: true)
-        if let failure { throw JournalError.cannotWrite(path: path, reason: failure) }
+    }
+
+    /// Lines appended but not yet in the file (after a failed write), in order.
+    public var unwrittenLines: [String] {
+        buffer.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
     }
 
     private static func lastError() -> String {

@@ -3,6 +3,11 @@ import MarketData
 import Strategy
 
 extension TradingLoop {
+    /// Why a run stops when its journal cannot be written: it flattens like any stop, then fails.
+    static func journalStopReason(_ failure: JournalError) -> String {
+        "the journal cannot be written (\(failure)); no new entries, flattening"
+    }
+
     /// On the data's own time: each event, and every tick and answer due before it, in time order;
     /// nothing waits. Events before `start` only warm up the analytics.
     /// - Returns: why the run ends.
@@ -19,7 +24,7 @@ extension TradingLoop {
             venue.take()
             core.apply(event)
             lastTime = event.time
-            if let failure = core.journalFailure { throw failure }
+            if let failure = core.journalFailure { return Self.journalStopReason(failure) }
             if realTime, core.inFlight != nil {
                 deliverAnswers(core, at: event.time)
                 await Task.yield()
@@ -64,7 +69,7 @@ extension TradingLoop {
             if next == nil, let ended = venue.ended { return ended }
             await advance(core, through: now)
             deliverAnswers(core, at: now)
-            if let failure = core.journalFailure { throw failure }
+            if let failure = core.journalFailure { return Self.journalStopReason(failure) }
             pollReload(core, at: now)
             configuration.observer?(core, now)
             if let pacer {

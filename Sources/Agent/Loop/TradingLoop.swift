@@ -55,9 +55,22 @@ public final class TradingLoop {
         case .wall(let clock): reason = try await runClocked(core, clock: clock, pacer: nil)
         }
         modelTask?.cancel()
+        if let failure = core.journalFailure {
+            configuration.output("JOURNAL FAILED: \(failure)\nno new entries; cancelling every order and flattening")
+        }
         let stoppedAt = await flatten(core, reason: reason, start: start)
-        try journal?.close()
-        if let failure = core.journalFailure { throw failure }
+        var closeFailure: JournalError?
+        do { try journal?.close() } catch { closeFailure = error }
+        if let failure = core.journalFailure ?? closeFailure {
+            // Never lose what the journal could not take: the lines go to the run's output.
+            if let journal, !journal.unwrittenLines.isEmpty {
+                let lines = journal.unwrittenLines
+                configuration.output(
+                    "journal: \(lines.count) record(s) could not be written to \(journal.path); they follow, in order:\n"
+                        + lines.joined(separator: "\n"))
+            }
+            throw failure
+        }
         return RunResult(
             core: core, start: start, stoppedAt: stoppedAt, stopReason: reason, tickNanos: tickNanos,
             wallSeconds: Double(monotonicNanos() - wallStart) / 1e9)
