@@ -96,7 +96,7 @@ public struct BacktestSummary: Sendable {
         let verdicts = GateVerdict.Kind.allCases.map { "\($0.rawValue) \(stats.verdicts[$0] ?? 0)" }.joined(separator: ", ")
         lines.append("Decisions: \(verdicts); compiled exits fired \(stats.exitsFired); refused by risk \(stats.ordersRefusedByRisk)")
         lines.append("Agreement (model × checklist at arrival): \(stats.matrix.agreements) of \(stats.matrix.total) agree; "
-            + "model entries refused \(stats.matrix.modelEntriesRefused), setups declined \(stats.matrix.setupsDeclined)")
+            + "model entries the arrival checklist does not pass \(stats.matrix.modelEntriesRefused), setups declined \(stats.matrix.setupsDeclined)")
         lines.append(contentsOf: stats.matrix.table().map { "  " + $0 })
         if stats.modelLatencies.isEmpty {
             lines.append("Model latency: no model requests")

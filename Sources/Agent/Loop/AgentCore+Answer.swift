@@ -39,9 +39,12 @@ extension AgentCore {
                 shortPassed: rules.entryPasses(.short, state, previous: previous), explaining: command,
                 side: { [rules, previous] in rules.compiled.side($0, state, previous) })
             : SetupView(rules.compiled.evaluate(state, previous: previous), explaining: command)
+        let hold =
+            rules.compiled.definition.gate == .hold && command.isEntry
+            ? SetupHold(command, askedCall: question.call, state: state, previous: previous, strategy: rules.compiled) : nil
         var verdict = gate.judge(
             command, askedAt: question.askedAt, arrivedAt: time, state: state, setups: setups, entryBlock: entryBlock,
-            commandGiven: Self.modelCall(answer) != .parseFailure)
+            commandGiven: Self.modelCall(answer) != .parseFailure, hold: hold)
         let holding = state.account.position != 0 || !state.activeOrders.isEmpty
         if !(holding && Self.modelCall(answer) == .wait) {
             // The matrix is about entries: a wait while holding a position has no setup to agree on.
@@ -94,7 +97,8 @@ extension AgentCore {
         write(
             VerdictJournalRecord(
                 verdict: verdict, command: command, question: question?.id, askedAt: question?.askedAt,
-                callAtAsk: question?.call, callAtArrival: call, time: time, previousRepeated: repeatedVerdicts
+                callAtAsk: question?.call, callAtArrival: call, time: time, previousRepeated: repeatedVerdicts,
+                gate: rules.compiled.definition.gate.rawValue
             ).line)
     }
 }

@@ -14,7 +14,7 @@ struct StrategyDecoder {
     }
 
     static let topKeys = [
-        "name", "version", "symbol", "loop_hz", "consult", "prompt", "model", "entry", "exit", "hints", "risk",
+        "name", "version", "symbol", "loop_hz", "consult", "gate", "prompt", "model", "entry", "exit", "hints", "risk",
         "features",
     ]
 
@@ -36,6 +36,14 @@ struct StrategyDecoder {
                 unknownWord(node, word, key: "consult", among: ConsultPolicy.allCases.map(\.rawValue))
             }
         }
+        var gate = GateMode.arrival
+        if let node = pairs.value("gate"), let word = text(node, key: "gate") {
+            if let mode = GateMode(rawValue: word) {
+                gate = mode
+            } else {
+                unknownWord(node, word, key: "gate", among: GateMode.allCases.map(\.rawValue))
+            }
+        }
         let prompt = pairs.value("prompt").flatMap { text($0, key: "prompt") }
         if let node = pairs.value("prompt"), let prompt, prompt.trimmingCharacters(in: .whitespaces).isEmpty {
             error(node, "prompt must name a template file, such as prompts/momentum.md")
@@ -48,13 +56,14 @@ struct StrategyDecoder {
         let hints = pairs.value("hints").map { decodeHints($0, hintCodes: &hintCodes) } ?? []
         rules.hints = hintCodes.map { CompiledRules.Hint(index: $0.0, code: $0.1) }
         var risk = RiskSettings()
+        risk.maxDecisionAgeMs = gate.defaultMaxDecisionAgeMs
         if let node = pairs.value("risk") { decodeRisk(node, into: &risk, rules: &rules) }
         var features = FeatureParameters()
         if let node = pairs.value("features") { decodeFeatures(node, into: &features) }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         rules.buildGates()
         let definition = StrategyDefinition(
-            name: name, version: version, symbol: symbol, loopHz: loopHz, consult: consult,
+            name: name, version: version, symbol: symbol, loopHz: loopHz, consult: consult, gate: gate,
             longEntries: rules.longEntries.map(\.definition), shortEntries: rules.shortEntries.map(\.definition),
             longExits: rules.longExits.map(\.definition), shortExits: rules.shortExits.map(\.definition),
             hints: hints, risk: risk, features: features, prompt: prompt, model: model, sourceHash: StrategyDefinition.hash(bytes))
