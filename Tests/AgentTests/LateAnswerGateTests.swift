@@ -12,7 +12,7 @@ import Testing
     static let amzn = ScriptedModelBacktestTests.root.deletingLastPathComponent()
         .appendingPathComponent("shared/data/lobster/AMZN_2012-06-21_34200000_57600000_message_5.csv.gz").path
 
-    private func run(gate: GateMode) async throws -> [[String: Any]] {
+    private func run(gate: GateMode) async throws -> (records: [[String: Any]], lost: Int) {
         var source = try String(
             contentsOfFile: ScriptedModelBacktestTests.fixtures.appendingPathComponent("relaxed-momentum.yaml").path, encoding: .utf8)
         if gate == .hold { source = source.replacingOccurrences(of: "consult: on_setup_or_position\n", with: "consult: on_setup_or_position\ngate: hold\n") }
@@ -25,10 +25,13 @@ import Testing
         let configuration = TradingLoop.Configuration(
             mode: .backtest, timing: .simulated, latency: .fixed(.seconds(12)), journal: .fresh(path: journal), account: "test",
             averageDailyVolume: 1_000_000, until: Timestamp(hours: 11, minutes: 0, seconds: 0), untilReason: "until")
-        _ = try await TradingLoop(configuration: configuration, venue: try SimulatedVenue(path: Self.amzn), strategy: strategy, decider: .rules()).run()
-        return try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n").map { line in
+        let result = try await TradingLoop(
+            configuration: configuration, venue: try SimulatedVenue(path: Self.amzn), strategy: strategy, decider: .rules()
+        ).run()
+        let records = try String(contentsOfFile: journal, encoding: .utf8).split(separator: "\n").map { line in
             try #require(JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any])
         }
+        return (records, result.core.statistics.setupsLostToLatency)
     }
 
     private func verdicts(_ records: [[String: Any]], _ kind: String) -> [String] {
@@ -40,13 +43,15 @@ import Testing
             print("skipped: \(Self.amzn) is absent (../shared/data is not next to this clone)")
             return
         }
-        let arrival = try await run(gate: .arrival)
+        let (arrival, lostUnderArrival) = try await run(gate: .arrival)
         #expect(verdicts(arrival, "accepted").isEmpty)
         let lost = verdicts(arrival, "refused")
         #expect(lost.count >= 20, "\(lost.count) setups lost to latency")
         #expect(lost.allSatisfy { $0.hasSuffix("at arrival") || $0.contains("by risk") })
+        #expect(lostUnderArrival == lost.filter { $0.hasSuffix("at arrival") }.count, "the summary counts them")
 
-        let hold = try await run(gate: .hold)
+        let (hold, lostUnderHold) = try await run(gate: .hold)
+        #expect(lostUnderHold < lostUnderArrival)
         let taken = verdicts(hold, "accepted")
         #expect(taken.count >= 2, "\(taken.count) entries under gate: hold")
         #expect(taken.allSatisfy { $0.hasSuffix("(gate: hold)") })

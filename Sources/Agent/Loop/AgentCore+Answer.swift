@@ -46,7 +46,10 @@ extension AgentCore {
             command, askedAt: question.askedAt, arrivedAt: time, state: state, setups: setups, entryBlock: entryBlock,
             commandGiven: Self.modelCall(answer) != .parseFailure, hold: hold)
         let holding = state.account.position != 0 || !state.activeOrders.isEmpty
-        if !(holding && Self.modelCall(answer) == .wait) {
+        if Self.setupWasLost(command, verdict: verdict, askedCall: question.call) { statistics.setupsLostToLatency += 1 }
+        // A stale answer was not judged on any checklist: it stays out of the matrix (its count is
+        // with the verdicts), so the matrix holds only answers the gate compared.
+        if verdict.kind != .stale, !(holding && Self.modelCall(answer) == .wait) {
             // The matrix is about entries: a wait while holding a position has no setup to agree on.
             statistics.matrix.record(model: Self.modelCall(answer), checklist: setups.call)
         }
@@ -72,6 +75,22 @@ extension AgentCore {
             lastVerdict = verdict.text
         }
         return verdict
+    }
+
+    /// True when an entry was asked about its side's setup and the answer came too late for it:
+    /// stale, or refused by the gate (not by risk) for what changed while the model thought.
+    static func setupWasLost(_ command: Command, verdict: GateVerdict, askedCall: ChecklistCall) -> Bool {
+        let side: ChecklistCall
+        switch command {
+        case .enterLong: side = .long
+        case .enterShort: side = .short
+        default: return false
+        }
+        guard askedCall == side else { return false }
+        if verdict.kind == .stale { return true }
+        // The gate's two ways of finding the setup gone; risk refusals and entry blocks are not latency.
+        return verdict.kind == .refused
+            && (verdict.reason.hasSuffix(" at arrival") || verdict.reason.contains("setup was invalidated by arrival"))
     }
 
     static func modelCall(_ answer: ModelAnswer) -> AgreementMatrix.ModelCall {
