@@ -31,6 +31,7 @@ struct FSD: AsyncParsableCommand {
             DecideCommand.self,
             RunCommand.self,
             BacktestCommand.self,
+            ModelCommand.self,
             BenchCommand.self,
             ConvertCommand.self,
             GatewayCommand.self,
