@@ -21,8 +21,9 @@ import Testing
             .ollamaChat(thinking: "The imbalance favours buyers; the tape agrees.", content: "WAIT(\"checking\")")
         }
         let outcome = try await fsd([
-            "model", "check", "--model", "ollama:\(server.baseURL)#deepseek-r1:8b", "--strategy", Self.eager, "--to", "10:00",
-            "--json",
+            // A generous timeout: the end-to-end pass runs many child processes at once on 2 cores.
+            "model", "check", "--model", "ollama:\(server.baseURL)#deepseek-r1:8b", "--strategy", Self.eager, "--to", "09:45",
+            "--timeout", "120", "--json",
         ])
         let requests = await server.requests()
         await server.shutdown()
@@ -32,7 +33,9 @@ import Testing
         #expect(calls.compactMap { $0["label"] as? String }.map { $0.components(separatedBy: " (").first ?? $0 }
             == ["setup", "no setup", "held LONG position"] || calls.count == 3, "\(calls)")
         #expect(requests.count == calls.count)
-        #expect(calls.allSatisfy { $0["parsed"] as? Bool == true && $0["command"] as? String == "WAIT(\"checking\")" })
+        #expect(
+            calls.allSatisfy { $0["parsed"] as? Bool == true && $0["command"] as? String == "WAIT(\"checking\")" },
+            "\(calls.map { $0["failure"] ?? "" })")
         #expect(calls.allSatisfy { ($0["reasoning_chars"] as? Int ?? 0) > 0 && $0["prompt_tokens"] as? Int == 1600 })
         // The held position's prompt carries the position the check put in it.
         #expect(requests.last?.bodyText.contains("POSITION") == true)
@@ -48,7 +51,7 @@ import Testing
             return reply
         }
         let outcome = try await fsd([
-            "model", "check", "--model", "openai:\(server.baseURL)#m", "--strategy", Self.eager, "--to", "10:00",
+            "model", "check", "--model", "openai:\(server.baseURL)#m", "--strategy", Self.eager, "--to", "09:45", "--timeout", "120",
         ])
         await server.shutdown()
         #expect(outcome.status == 0, "\(outcome.stderr)")
