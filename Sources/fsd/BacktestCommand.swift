@@ -12,7 +12,10 @@ struct BacktestCommand: AsyncParsableCommand {
             Replays the session through the simulated exchange with the same loop, gate, risk manager \
             and journal as fsd run, as fast as the machine allows. A model's real latency (or the \
             --latency figure) is charged in simulated time, so an answer reaches the gate as late as it \
-            would live, and is dropped when older than max_decision_age_ms.
+            would live, and is dropped when older than max_decision_age_ms. --latency 0,2000,12000 runs \
+            the day once per figure (journals <journal>-latency-<ms>.jsonl) and prints one row each: \
+            trades, P&L, verdicts and the setups lost to latency, so a trader sees what their model's \
+            speed costs on real data.
 
             Prints a summary: trades, win rate, P&L after commissions, max drawdown, decisions by \
             verdict, the agreement matrix model × checklist, model latency percentiles and the speed \
@@ -35,6 +38,7 @@ struct BacktestCommand: AsyncParsableCommand {
               fsd backtest --strategy strategies/momentum.yaml --model rules
               fsd backtest --strategy strategies/momentum.yaml --model rules --from 10:00 --to 12:00 --report out.html
               fsd backtest --strategy strategies/momentum.yaml --model ollama:deepseek-r1:8b --latency 1500 --json
+              fsd backtest --strategy strategies/momentum.yaml --model rules --latency 0,2000,12000
               fsd backtest --strategy s.yaml --model recorded:data/logs/2012-06-21-GOOG.jsonl
               fsd backtest --strategy s.yaml --model openai:http://127.0.0.1:8765#gemma3-270m --grammar --timeout 10
             """
@@ -48,8 +52,11 @@ struct BacktestCommand: AsyncParsableCommand {
     @Option(help: "Stop (flat) at this session time (HH:MM).")
     var to: String?
 
-    @Option(help: "Charge this model latency in milliseconds per answer instead of the measured one.")
-    var latency: Int64?
+    @Option(
+        help: ArgumentHelp(
+            "Charge this model latency in milliseconds per answer instead of the measured one; a list (0,2000,12000) runs the day once per figure and prints the runs side by side.",
+            valueName: "ms[,ms…]"))
+    var latency: LatencyList?
 
     @Flag(help: "Print the summary as one JSON object.")
     var json = false
@@ -66,7 +73,9 @@ struct BacktestCommand: AsyncParsableCommand {
         if let from = from.flatMap(SessionTime.parse), let to = to.flatMap(SessionTime.parse), to <= from {
             throw ValidationError("--to must be later than --from")
         }
-        if let latency, !(0...600_000).contains(latency) { throw ValidationError("--latency must be 0...600000 ms") }
+        if let latency, latency.figures.count > 1, report != nil {
+            throw ValidationError("--report draws one run: give --latency one figure, or leave --report out")
+        }
     }
 
     func run() async throws {
@@ -76,9 +85,13 @@ struct BacktestCommand: AsyncParsableCommand {
         let journalPath = noJournal ? nil : options.journal ?? "data/logs/backtests/\(header.date)-\(header.symbol).jsonl"
         let configuration = BacktestRunner.Configuration(
             dataPath: data, from: from.flatMap(SessionTime.parse), to: to.flatMap(SessionTime.parse),
-            latency: latency.map { .milliseconds($0) }, journalPath: journalPath, averageDailyVolume: options.adv,
+            latency: latency?.figures.first.map { .milliseconds($0) }, journalPath: journalPath, averageDailyVolume: options.adv,
             exchange: options.exchangeConfiguration, showProgress: isTerminal(2))
         if !json { Console.note("fsd backtest: \(header.symbol) \(header.date), model \(prepared.decider.description)") }
+        if let latency, latency.figures.count > 1 {
+            try await compare(latency.figures, configuration: configuration, prepared: prepared)
+            return
+        }
         let summary: BacktestSummary
         do {
             summary = try await BacktestRunner(configuration: configuration, strategy: prepared.strategy, decider: prepared.decider).run()

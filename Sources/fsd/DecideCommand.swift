@@ -119,9 +119,14 @@ struct DecideCommand: AsyncParsableCommand {
         let parsed = CommandParser.parse(reply.answer, reasoning: reply.reasoning)
         // The agent's own judgement of an answer arriving now on this state: the gate, then a dry
         // run of the risk manager listing every limit the command breaks.
+        // One state: under `gate: hold` it is both the one asked about and the one at arrival.
+        let call: ChecklistCall = checklist.long.passed ? .long : checklist.short.passed ? .short : .none
+        let hold =
+            compiled.definition.gate == .hold && parsed.command.isEntry
+            ? SetupHold(parsed.command, askedCall: call, state: vector, previous: nil, strategy: compiled) : nil
         let review = GateReview(
             parsed.command, state: vector, checklist: checklist, risk: compiled.definition.risk, at: Timestamp(nanos: 0),
-            commandGiven: parsed.failure == nil)
+            commandGiven: parsed.failure == nil, hold: hold)
         if json {
             try printJSON(
                 reply: reply, parsed: parsed, review: review, checklist: checklist, spec: spec, request: request)

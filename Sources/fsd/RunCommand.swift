@@ -27,7 +27,9 @@ struct RunCommand: AsyncParsableCommand {
             flushed per line. A restart on the same day and account reads it back: P&L, trade count, \
             a halt and the working orders survive a crash (kill -9), and the replay resumes where the \
             journal ends. Editing the strategy file while running swaps it in at the next tick when it \
-            compiles; otherwise its diagnostics are printed and the running strategy stays.
+            compiles and raises none of the day's loss limits (max_daily_loss, max_position, \
+            position_size, max_trades_per_day, max_risk_per_share may only be tightened; a restart \
+            raises them); otherwise its diagnostics are printed and the running strategy stays.
 
             With --broker ibkr it trades live through TWS / IB Gateway (--host, --port 7497 paper TWS by \
             default, --client-id): it connects, waits until positions, orders and executions are read \

@@ -152,6 +152,21 @@ import Testing
         #expect(day.lastTime == Timestamp(nanos: 5))
     }
 
+    /// #14: a failed write dropped the buffered lines. They stay, in order, for the next attempt.
+    @Test func linesAFullDiskRefusedStayInOrder() throws {
+        guard FileManager.default.fileExists(atPath: "/dev/full") else { return }
+        let writer = try JournalWriter(path: "/dev/full", flush: .perLine)
+        #expect(throws: JournalError.self) { try writer.append(json: #"{"type":"a"}"#) }
+        #expect(throws: JournalError.self) { try writer.append(json: #"{"type":"b"}"#) }
+        #expect(writer.unwrittenLines == [#"{"type":"a"}"#, #"{"type":"b"}"#])
+        #expect {
+            try writer.close()
+        } throws: { error in
+            "\(error)".contains("/dev/full: error: cannot write the journal: No space left on device")
+        }
+        #expect(writer.unwrittenLines.count == 2)
+    }
+
     @Test func aMissingJournalIsAnEmptyDay() throws {
         let day = try JournalReader.recover(path: Self.temporaryPath(), account: "sim", session: "2012-06-21", repair: true)
         #expect(day.isEmpty)

@@ -1,6 +1,7 @@
 import Foundation
 import MarketData
 import StateVector
+import Strategy
 import Testing
 
 @testable import Agent
@@ -132,9 +133,28 @@ import Testing
         var watcher = FileWatcher(path: path, contents: "name: a\n")
         #expect(watcher.poll() == nil)
         try "name: b\n".write(toFile: path, atomically: false, encoding: .utf8)
-        #expect(watcher.poll() == "name: b\n")
+        #expect(watcher.poll() == Array("name: b\n".utf8))
         #expect(watcher.poll() == nil)
         try "name: b\n".write(toFile: path, atomically: false, encoding: .utf8)
         #expect(watcher.poll() == nil)
+    }
+
+    /// #16: the watcher decoded the file with replacement characters, so a reload accepted invalid
+    /// UTF-8 that `fsd validate` rejects. It hands over the bytes, which compile as validate's do.
+    @Test func aReloadSeesInvalidUTF8AsValidateDoes() throws {
+        let path = JournalTests.temporaryPath("s.yaml")
+        try JournalWriter.makeParentDirectory(of: path)
+        let valid = try String(contentsOfFile: ScriptedModelBacktestTests.fixtures.appendingPathComponent("eager.yaml").path, encoding: .utf8)
+        var watcher = FileWatcher(path: path, contents: valid)
+        var bytes = Array(valid.utf8)
+        // Inside the first value (`name: eager`), not a comment.
+        let at = try #require(bytes.firstIndex(of: UInt8(ascii: "g")))
+        bytes[at] = 0xFF
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let polled = watcher.poll()
+        #expect(polled == bytes)
+        #expect(throws: StrategyError.self) { try StrategyLoader.compile(bytes: polled ?? [], fileName: path) }
+        // What validate reads from the same file is rejected the same way.
+        #expect(throws: StrategyError.self) { try StrategyLoader.load(contentsOf: path) }
     }
 }

@@ -73,6 +73,11 @@ import Testing
         #expect(answers > 0)
         #expect(stats.verdicts[.stale] == answers)
         #expect(stats.trades.isEmpty)
+        // #11: stale answers are setups lost to latency, kept out of the agreement matrix.
+        #expect(stats.matrix.total == 0)
+        #expect(stats.setupsLostToLatency > 0 && stats.setupsLostToLatency <= answers)
+        #expect(summary.text.contains("setups lost to latency \(stats.setupsLostToLatency)"))
+        #expect(summary.json.contains("\"setups_lost_to_latency\":\(stats.setupsLostToLatency)"))
         let text = try String(contentsOfFile: journal, encoding: .utf8)
         #expect(text.contains("dropped ENTER_LONG: stale, it arrived 1500 ms after the question > max_decision_age_ms 1000"))
         #expect(!text.contains("\"action\":\"submit\""))

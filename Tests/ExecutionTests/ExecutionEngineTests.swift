@@ -31,7 +31,14 @@ import Testing
         #expect(halt.reason == "daily P&L -30.00 reached max daily loss 30.00")
         #expect(desk.events.contains(.halted(halt)))
         #expect(desk.engine.orders.isFlattening)
+        // #16: the stop keeps protecting the position until the halt's exit has filled.
+        let exit = OrderRequest(
+            id: "T-2-exit", side: .sell, type: .market, price: nil, quantity: 100, role: .exit, ocaGroup: "T-1")
+        #expect(desk.events.contains(.submitted([exit])), "the exit goes out with the halt, beside the stop")
+        desk.tick(205)
+        #expect(desk.exchange.state(of: "T-1-stop") == .working)
         desk.tick(210)
+        #expect(desk.exchange.state(of: "T-1-stop") == .cancelled)
         desk.tick(220)
         #expect(desk.account.position == 0)
         #expect(desk.orders.isEmpty)
@@ -59,6 +66,24 @@ import Testing
         }
         // Ids continue where the day left off.
         #expect(restarted.engine.orders.nextSequence == 3)
+    }
+
+    /// #16: a fresh simulator took a resent leg for a new order and charged its $1 minimum again.
+    @Test func aLegPartlyFilledBeforeARestartIsNotChargedTheMinimumAgain() throws {
+        let desk = Desk()
+        _ = try desk.execute(Desk.long(100_01, 99_85, 100_50), at: 100).get()
+        desk.tick(110)
+        desk.feed(M.trade(100_50, 40, .buy, at: 200))
+        #expect(desk.account.position == 60)
+        #expect(desk.account.commissions == Money(cents: 2_00), "the entry's $1 and the target's first $1")
+        let data = try JSONEncoder().encode(desk.engine.snapshot)
+        let restarted = Desk(restoring: try JSONDecoder().decode(ExecutionSnapshot.self, from: data))
+        _ = restarted.engine.resume(at: M.time(300))
+        restarted.tick(310)
+        restarted.feed(M.trade(100_50, 60, .buy, at: 400))
+        #expect(restarted.account.position == 0)
+        // 100 shares of one target order: max($1, 100 × $0.005) = $1 in all.
+        #expect(restarted.account.commissions == Money(cents: 2_00))
     }
 
     @Test func aRestoredPositionIsProtectedAgainUnderTheSameIDs() throws {

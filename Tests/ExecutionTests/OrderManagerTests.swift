@@ -56,25 +56,60 @@ import Testing
         #expect(desk.exchange.state(of: "T-1-target") == .cancelled)
     }
 
-    @Test func cancelAllWaitsForTheCancelsThenFlattens() throws {
+    /// #16: a flatten that cancelled the stop first left the position bare until its exit filled.
+    @Test func aFlattenKeepsTheStopWorkingUntilItsExitFills() throws {
         let desk = Desk()
         _ = try desk.execute(Desk.long(100_01, 99_85, 100_50), at: 100).get()
         desk.tick(110)
         let started = try desk.execute(.cancelAllAndFlatten(reason: "CANCEL_ALL()"), at: 200).get()
-        #expect(started == [.flattenStarted(reason: "CANCEL_ALL()")])
+        let exit = OrderRequest(
+            id: "T-2-exit", side: .sell, type: .market, price: nil, quantity: 100, role: .exit, ocaGroup: "T-1")
+        #expect(started == [.flattenStarted(reason: "CANCEL_ALL()"), .submitted([exit])], "the exit goes out at once")
         desk.tick(205)
-        #expect(desk.engine.orders.isFlattening)
-        #expect(!desk.events.contains { if case .submitted(let orders) = $0 { orders.first?.role == .exit } else { false } })
-        let landed = desk.tick(210)
-        let flatten = OrderRequest(id: "T-2-exit", side: .sell, type: .market, price: nil, quantity: 100, role: .exit)
-        #expect(landed.contains(.submitted([flatten])))
-        let done = desk.tick(220)
-        #expect(done.last == .flattenCompleted)
+        #expect(desk.exchange.state(of: "T-1-stop") == .working, "protected while the exit is on its way")
+        #expect(desk.exchange.state(of: "T-1-target") == .working)
+        let done = desk.tick(210)
         #expect(desk.account.position == 0)
+        #expect(desk.exchange.state(of: "T-1-stop") == .cancelled, "its OCA group cancelled it when the exit filled")
+        #expect(desk.exchange.state(of: "T-1-target") == .cancelled)
+        #expect(done.last == .flattenCompleted)
         #expect(desk.account.dailyPL == Money(cents: -3_00), "bought 100.01, sold 100.00, two commissions")
         #expect(!desk.engine.orders.isFlattening && desk.orders.isEmpty)
         // An entry is possible again.
         #expect(desk.execute(Desk.long(100_01, 99_85, 100_50), at: 300).failure == nil)
+    }
+
+    @Test func aStopThatFillsBeforeTheExitArrivesCancelsTheExitInsteadOfReversing() throws {
+        let desk = Desk()
+        _ = try desk.execute(Desk.long(100_01, 99_85, 100_50), at: 100).get()
+        desk.tick(110)
+        _ = try desk.execute(.cancelAllAndFlatten(reason: "CANCEL_ALL()"), at: 200).get()
+        // The market falls through the stop before the exit (10 ms of latency) arrives.
+        for cents: Int64 in [100_00, 99_99, 99_98] { desk.feed(Market.depth(.bid, cents, 0, at: 203, endsBatch: false)) }
+        desk.feed(Market.depth(.bid, 99_84, 500, at: 203))
+        desk.feed(Market.trade(99_84, 10, .sell, at: 205))
+        #expect(desk.exchange.state(of: "T-1-stop") == .filled)
+        desk.tick(210)
+        desk.tick(220)
+        #expect(desk.exchange.state(of: "T-2-exit") == .cancelled)
+        #expect(desk.account.position == 0, "never short: the exit's shares were the stop's")
+        #expect(desk.positions.allSatisfy { $0 >= 0 })
+        #expect(desk.events.last == .flattenCompleted)
+    }
+
+    @Test func aFlattenAfterAPartlyFilledTargetSellsOnlyWhatIsLeft() throws {
+        let desk = Desk()
+        _ = try desk.execute(Desk.long(100_01, 99_85, 100_50), at: 100).get()
+        desk.tick(110)
+        desk.feed(Market.trade(100_50, 40, .buy, at: 150))
+        #expect(desk.account.position == 60)
+        let started = try desk.execute(.cancelAllAndFlatten(reason: "CANCEL_ALL()"), at: 200).get()
+        #expect(started.contains { if case .submitted(let orders) = $0 { orders.map(\.quantity) == [60] } else { false } })
+        desk.tick(210)
+        desk.tick(220)
+        #expect(desk.account.position == 0)
+        #expect(desk.exchange.state(of: "T-2-exit") == .filled, "all 60 shares: the target's 40 came before it")
+        #expect(desk.events.last == .flattenCompleted)
     }
 
     @Test func anUnfilledEntryExpiresWithItsLegs() throws {
@@ -117,6 +152,26 @@ import Testing
         #expect(desk.exchange.state(of: "T-1-stop") == .filled)
     }
 
+    /// #16: a bracket that partly filled, went flat through its stop and filled again counted as two trades.
+    @Test func aBracketIsOneTradeEvenWhenItsStopTookItFlatBetweenTwoParts() throws {
+        var limits = RiskLimits()
+        limits.maxPosition = 200
+        let desk = Desk(limits: limits)
+        // 100 shares offered at 100.01: 100 fill, 50 rest.
+        _ = try desk.execute(Desk.long(100_01, 99_85, 100_50, 150), at: 100).get()
+        desk.tick(110)
+        #expect(desk.account.position == 100 && desk.account.dailyTrades == 1)
+        // A print through the stop: it triggers (the print also fills 10 more of the entry) and sells.
+        desk.feed(M.trade(99_85, 10, .sell, at: 200))
+        #expect(desk.account.position == 0, "the triggered stop sold what the entry had bought")
+        #expect(desk.orders == ["ENTRY PARTIALLY_FILLED 40@100.01", "TARGET WORKING 0@100.50", "STOP PARTIALLY_FILLED 0@99.85"])
+        // The entry's rest fills: the position leaves flat again, and the triggered stop sells it.
+        desk.feed(M.trade(100_01, 50, .sell, at: 300))
+        #expect(desk.exchange.state(of: "T-1-entry") == .filled)
+        #expect(desk.account.position == 0)
+        #expect(desk.account.dailyTrades == 1, "one bracket, one trade")
+    }
+
     @Test func stopAndTargetChangesGoThroughRisk() throws {
         let desk = Desk()
         #expect(desk.execute(.updateStop(M.price(99_90)), at: 50).failure == .noPosition)
@@ -152,22 +207,24 @@ import Testing
         _ = try desk.execute(Desk.long(100_01, 99_85, 100_50), at: 100).get()
         desk.tick(110)
         _ = desk.execute(.cancelAllAndFlatten(reason: "CANCEL_ALL()"), at: 200)
-        // The bid side is gone: the market sell will find nobody to sell to.
+        // The bid side is gone: the market sell will find nobody to sell to. It went out at 200,
+        // beside the stop, so the next one may go at 1_200.
         for cents: Int64 in [100_00, 99_99] { desk.feed(M.depth(.bid, cents, 0, at: 205, endsBatch: false)) }
         desk.feed(M.depth(.bid, 99_98, 0, at: 205))
         desk.tick(210)
-        #expect(desk.engine.orders.liveOrders.map(\.request.id) == ["T-2-exit"])
+        #expect(desk.engine.orders.liveOrders.map(\.request.id) == ["T-1-stop", "T-2-exit"])
         desk.exchange.cancel("T-2-exit", at: M.time(220))
         desk.tick(230)
         desk.tick(600)
-        #expect(desk.engine.orders.liveOrders.isEmpty, "no new flatten order within a second")
+        #expect(desk.engine.orders.liveOrders.map(\.request.id) == ["T-1-stop"], "no new exit within a second; the stop stays")
         desk.feed(M.depth(.bid, 99_90, 300, at: 1_000))
-        desk.tick(1_209)
-        #expect(desk.engine.orders.liveOrders.isEmpty)
+        desk.tick(1_199)
+        #expect(desk.engine.orders.liveOrders.map(\.request.id) == ["T-1-stop"])
+        desk.tick(1_200)
+        #expect(desk.engine.orders.liveOrders.map(\.request.id) == ["T-1-stop", "T-3-exit"])
         desk.tick(1_210)
-        #expect(desk.engine.orders.liveOrders.map(\.request.id) == ["T-3-exit"])
-        desk.tick(1_220)
         #expect(desk.account.position == 0)
+        #expect(desk.exchange.state(of: "T-1-stop") == .cancelled)
         #expect(desk.events.last == .flattenCompleted)
     }
 }

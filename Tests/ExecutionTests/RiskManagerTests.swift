@@ -36,6 +36,22 @@ import Testing
         #expect(refusal(short(100_00, 100_15, 99_50)) == nil)
     }
 
+    /// #16: `ENTER_LONG(10.00, 9.90, 10.50)` with the ask at 245.50 was approved: a limit far
+    /// from the market on the passive side is no entry into the setup the checklist passed on.
+    @Test func aLimitFarFromTheMarketOnThePassiveSideIsRefused() {
+        let far = market(bid: 245_49, ask: 245_50)
+        #expect(
+            refusal(entry(10_00, 9_90, 10_50), market: far)
+                == "limit 10.00 rests 235.49 away from the touch 245.49 > max risk per share 0.20; an entry works near the market")
+        #expect(
+            refusal(short(480_00, 480_10, 479_50), market: far)
+                == "limit 480.00 rests 234.50 away from the touch 245.50 > max risk per share 0.20; an entry works near the market")
+        // Resting at the bid, or up to the stop distance under it, is a passive entry near the market.
+        #expect(refusal(entry(245_49, 245_30, 245_99), market: far) == nil)
+        #expect(refusal(entry(245_29, 245_10, 245_79), market: far) == nil)
+        #expect(refusal(entry(245_28, 245_10, 245_78), market: far)?.hasPrefix("limit 245.28 rests 0.21 away") == true)
+    }
+
     @Test func marketGuards() {
         #expect(refusal(entry(100_01, 99_85, 100_50), market: market(ask: 100_07)) == "spread 0.07 > max 0.05")
         #expect(refusal(entry(100_01, 99_85, 100_50), market: market(age: 2_500)) == "market data 2500 ms old > max 2000 ms")

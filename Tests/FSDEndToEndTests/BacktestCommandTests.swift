@@ -73,6 +73,35 @@ import Testing
         #expect((summary["pl_after_commissions"] as? Double ?? 0) <= -1.5)
     }
 
+    /// #11: what a model's speed costs, one row per charged latency, each run with its own journal.
+    @Test func aLatencyListRunsTheDayOncePerFigure() throws {
+        let folder = try RunProcess.temporaryFolder()
+        let journal = folder.appendingPathComponent("bt.jsonl").path
+        let arguments = [
+            "backtest", "--strategy", RunProcess.fixtures.appendingPathComponent("eager.yaml").path, "--model", "rules",
+            "--to", "10:00", "--journal", journal,
+        ]
+        let outcome = try RunProcess.run(arguments + ["--latency", "0,2000,12000", "--json"])
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(outcome.stdout.utf8)) as? [String: Any])
+        let rows = try #require(object["latency_comparison"] as? [[String: Any]])
+        #expect(rows.compactMap { $0["latency_ms"] as? Int } == [0, 2000, 12000])
+        let summaries = rows.compactMap { $0["summary"] as? [String: Any] }
+        #expect((summaries.first?["trades"] as? Int ?? 0) > 0, "answers at once trade")
+        #expect(summaries.dropFirst().allSatisfy { ($0["setups_lost_to_latency"] as? Int ?? 0) > 0 })
+        for figure in [0, 2000, 12000] {
+            #expect(FileManager.default.fileExists(atPath: folder.appendingPathComponent("bt-latency-\(figure).jsonl").path))
+        }
+        let text = try RunProcess.run(arguments + ["--latency", "0,12000"])
+        #expect(text.stdout.contains("latency ms  trades  P&L after comm."), "\(text.stdout)")
+        let withReport = try RunProcess.run(arguments + ["--latency", "0,12000", "--report", folder.appendingPathComponent("r.html").path])
+        #expect(withReport.status == 1)
+        #expect(withReport.stderr.contains("--report draws one run"))
+        let bad = try RunProcess.run(arguments + ["--latency", "0,abc"])
+        #expect(bad.status == 1)
+        #expect(bad.stderr.contains("'0,abc' is invalid for '--latency"))
+    }
+
     @Test func aMissingModelServerSaysWhatToDo() throws {
         let outcome = try RunProcess.run([
             "backtest", "--strategy", RunProcess.fixtures.appendingPathComponent("eager.yaml").path, "--model",

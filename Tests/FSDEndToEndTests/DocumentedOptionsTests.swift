@@ -35,13 +35,21 @@ import Testing
             rest = rest[range.upperBound...]
             // `.build/release/fsd run`, `bin/fsd` count; `xfsd` does not.
             guard before == nil || " `/(".contains(before ?? " ") else { continue }
-            let name = rest.prefix { $0.isLetter }
+            var name = rest.prefix { $0.isLetter }
             guard !name.isEmpty else { continue }
+            // A command group (`fsd model check`) names its subcommand next.
+            if Self.groups.contains(String(name)), rest[name.endIndex...].hasPrefix(" ") {
+                let sub = rest[rest.index(after: name.endIndex)...].prefix { $0.isLetter }
+                if !sub.isEmpty { name = rest[rest.startIndex..<sub.endIndex] }
+            }
             let end = rest.firstIndex { "`|;#)".contains($0) } ?? rest.endIndex
             result.append((String(name), rest[name.endIndex..<end]))
         }
         return result
     }
+
+    /// Commands whose subcommands carry the options.
+    static let groups: Set<String> = ["model"]
 
     static func options(in arguments: Substring) -> [String] {
         arguments.split(whereSeparator: { $0 == " " || $0 == "=" || $0 == "," })
@@ -58,7 +66,7 @@ import Testing
         var problems: [String] = []
         for entry in documented {
             if help[entry.command] == nil {
-                let outcome = try RunProcess.run([entry.command, "--help"])
+                let outcome = try RunProcess.run(entry.command.split(separator: " ").map(String.init) + ["--help"])
                 // Only the OPTIONS section counts: the discussion's examples are documentation too.
                 let text = outcome.stdout.components(separatedBy: "OPTIONS:").dropFirst().joined()
                 help[entry.command] = outcome.status == 0 ? text : ""

@@ -52,7 +52,7 @@ import Testing
         let journal = folder.appendingPathComponent("bt.jsonl").path
         let server = try await LLMTestServer.start { _ in .openAIStream(content: "WAIT(\"quiet tape\")") }
         let outcome = try await backtest(
-            server, strategy: Self.eager, journal: journal, ["--grammar", "--timeout", "5", "--max-reply-chars", "8"])
+            server, strategy: Self.eager, journal: journal, ["--grammar", "--timeout", "60", "--max-reply-chars", "8"])
         let requests = await server.requests()
         await server.shutdown()
         #expect(outcome.status == 0, "\(outcome.stderr)")

@@ -71,7 +71,11 @@ import Testing
         #expect(!after[restart...].contains { $0["type"] as? String == "order" && $0["role"] as? String == "ENTRY" })
     }
 
-    @Test func aValidEditIsSwappedInAndABadOneIsRefused() throws {
+    /// Runs eager.yaml from a copy, edits the copy to `rejected` (waiting for the journal to say
+    /// so), then to `swapped`, and returns the journal's records and whether each edit was seen.
+    private func reload(rejected: (String) -> String, swapped: (String) -> String) throws
+        -> (records: [[String: Any]], refused: Bool, swapped: Bool, status: Int32)
+    {
         let folder = try RunProcess.temporaryFolder()
         let journal = folder.appendingPathComponent("day.jsonl").path
         let path = folder.appendingPathComponent("live.yaml").path
@@ -82,19 +86,45 @@ import Testing
         ])
         defer { if running.process.isRunning { RunProcess.kill9(running) } }
         usleep(1_500_000)
-        try original.replacingOccurrences(of: "L2_IMBALANCE > 2.0", with: "L2_IMBALENCE > 2.0").write(toFile: path, atomically: true, encoding: .utf8)
+        try rejected(original).write(toFile: path, atomically: true, encoding: .utf8)
         let refused = RunProcess.waitForJournal(journal, seconds: 20) { $0.contains("\"result\":\"rejected\"") }
-        try original.replacingOccurrences(of: "L2_IMBALANCE > 2.0", with: "L2_IMBALANCE > 2.5").write(toFile: path, atomically: true, encoding: .utf8)
-        let swapped = RunProcess.waitForJournal(journal, seconds: 20) { $0.contains("\"result\":\"swapped\"") }
+        try swapped(original).write(toFile: path, atomically: true, encoding: .utf8)
+        let wasSwapped = RunProcess.waitForJournal(journal, seconds: 20) { $0.contains("\"result\":\"swapped\"") }
         running.process.waitUntilExit()
-        #expect(refused)
-        #expect(swapped)
-        let records = try RunProcess.records(journal)
-        let rejected = try #require(records.first { $0["result"] as? String == "rejected" })
+        return (try RunProcess.records(journal), refused, wasSwapped, running.process.terminationStatus)
+    }
+
+    @Test func aValidEditIsSwappedInAndABadOneIsRefused() throws {
+        let run = try reload(
+            rejected: { $0.replacingOccurrences(of: "L2_IMBALANCE > 2.0", with: "L2_IMBALENCE > 2.0") },
+            swapped: { $0.replacingOccurrences(of: "when: L2_IMBALANCE > 2.0", with: "when: L2_IMBALANCE > 2.5")
+                .replacingOccurrences(of: "text: L2_IMBALANCE > 2.0", with: "text: L2_IMBALANCE > 2.5") })
+        #expect(run.refused)
+        #expect(run.swapped)
+        let rejected = try #require(run.records.first { $0["result"] as? String == "rejected" })
         #expect((rejected["diagnostics"] as? String)?.contains("unknown field 'L2_IMBALENCE'") == true)
-        let reload = try #require(records.first { $0["result"] as? String == "swapped" })
+        let reload = try #require(run.records.first { $0["result"] as? String == "swapped" })
         #expect((reload["hash"] as? String)?.count == 16)
         #expect(reload["hash"] as? String != reload["previous_hash"] as? String)
-        #expect(running.process.terminationStatus == 0)
+        #expect(run.status == 0)
+    }
+
+    /// #16: a reload could raise the day's loss limits mid-day. It may tighten them, never raise them.
+    @Test func aReloadThatRaisesALossLimitIsRefusedAndOneThatLowersItIsSwapped() throws {
+        let run = try reload(
+            rejected: {
+                $0.replacingOccurrences(of: "max_daily_loss: 500.00", with: "max_daily_loss: 900.00")
+                    .replacingOccurrences(of: "max_trades_per_day: 10", with: "max_trades_per_day: 12")
+            },
+            swapped: { $0.replacingOccurrences(of: "max_daily_loss: 500.00", with: "max_daily_loss: 400.00") })
+        #expect(run.refused)
+        #expect(run.swapped)
+        let rejected = try #require(run.records.first { $0["result"] as? String == "rejected" })
+        let diagnostics = try #require(rejected["diagnostics"] as? String)
+        #expect(diagnostics.contains("risk.max_daily_loss 500.00 → 900.00, risk.max_trades_per_day 10 → 12"), "\(diagnostics)")
+        #expect(diagnostics.contains("restart the run to raise them"))
+        let reload = try #require(run.records.first { $0["result"] as? String == "swapped" })
+        #expect((reload["notes"] as? [String])?.contains { $0.contains("max daily loss 400.00") } == true, "\(reload)")
+        #expect(run.status == 0)
     }
 }

@@ -6,6 +6,76 @@ import Testing
 @Suite struct DiagnosticGoldenTests {
     static let cases: [(name: String, source: String, expected: String)] = [
         (
+            // #12: the rule was edited, its text was not.
+            "textDriftsFromTheRule",
+            #"""
+            name: golden
+            entry:
+              long:
+                - name: volume
+                  when: RVOL_DAY > 0.3
+                  text: RVOL_DAY > 1.5
+
+            """#,
+            #"""
+            textDriftsFromTheRule.yaml:6:24: error: text says 1.5 at 6:24; the rule compares with 0.3 at 5:24
+                  text: RVOL_DAY > 1.5
+                                   ^~~
+            note: the prompt must say what the checklist enforces: make the text and the rule agree
+            1 error found
+            """#
+        ),
+        (
+            "textLeavesOutANumberOfTheExitRule",
+            #"""
+            name: golden
+            entry:
+              long:
+                - name: a
+                  when: L2_IMBALANCE > 1.5
+            exit:
+              long:
+                - name: trail
+                  when: TAPE_DELTA_5S < 0
+                  action: tighten_stop
+                  stop: LAST - 0.10
+                  text: "If TAPE_DELTA_5S turns negative: tighten the stop below LAST."
+
+            """#,
+            #"""
+            textLeavesOutANumberOfTheExitRule.yaml:9:29: error: the rule compares with 0 at 9:29 but its text never says 0
+                  when: TAPE_DELTA_5S < 0
+                                        ^
+            note: write the number in 'text:', or leave 'text:' out to send the rule itself
+            textLeavesOutANumberOfTheExitRule.yaml:11:20: error: the rule compares with 0.10 at 11:20 but its text never says 0.10
+                  stop: LAST - 0.10
+                               ^~~~
+            note: write the number in 'text:', or leave 'text:' out to send the rule itself
+            2 errors found
+            """#
+        ),
+        (
+            "aHintMayNotContradictItsRule",
+            #"""
+            name: golden
+            entry:
+              long:
+                - name: a
+                  when: L2_IMBALANCE > 1.5
+            hints:
+              - text: "Heavy buying (2000 shares in a minute): institutions."
+                when: sum_of(LARGE_PRINTS_1M, size, side == BUY) >= 1000
+
+            """#,
+            #"""
+            aHintMayNotContradictItsRule.yaml:7:26: error: text says 2000 at 7:26; the rule compares with 1000 at 8:57
+              - text: "Heavy buying (2000 shares in a minute): institutions."
+                                     ^~~~
+            note: the prompt must say what the checklist enforces: make the text and the rule agree
+            1 error found
+            """#
+        ),
+        (
             "unknownField",
             #"""
             name: golden

@@ -94,9 +94,11 @@ public struct BacktestSummary: Sendable {
                 + "P&L after commissions \(finalPL.formatted(decimals: 2)) (realized \(realizedPL.formatted(decimals: 2)), "
                 + "commissions \(commissions.formatted(decimals: 2))), max drawdown \(stats.maxDrawdown.formatted(decimals: 2))")
         let verdicts = GateVerdict.Kind.allCases.map { "\($0.rawValue) \(stats.verdicts[$0] ?? 0)" }.joined(separator: ", ")
-        lines.append("Decisions: \(verdicts); compiled exits fired \(stats.exitsFired); refused by risk \(stats.ordersRefusedByRisk)")
-        lines.append("Agreement (model × checklist at arrival): \(stats.matrix.agreements) of \(stats.matrix.total) agree; "
-            + "model entries refused \(stats.matrix.modelEntriesRefused), setups declined \(stats.matrix.setupsDeclined)")
+        lines.append(
+            "Decisions: \(verdicts); compiled exits fired \(stats.exitsFired); refused by risk \(stats.ordersRefusedByRisk); "
+                + "setups lost to latency \(stats.setupsLostToLatency)")
+        lines.append("Agreement (model × checklist at arrival, stale answers apart): \(stats.matrix.agreements) of \(stats.matrix.total) agree; "
+            + "model entries the arrival checklist does not pass \(stats.matrix.modelEntriesRefused), setups declined \(stats.matrix.setupsDeclined)")
         lines.append(contentsOf: stats.matrix.table().map { "  " + $0 })
         if stats.modelLatencies.isEmpty {
             lines.append("Model latency: no model requests")
@@ -135,6 +137,7 @@ public struct BacktestSummary: Sendable {
         object.field("decisions", object: verdicts)
         object.field("exits_fired", stats.exitsFired)
         object.field("refused_by_risk", stats.ordersRefusedByRisk)
+        object.field("setups_lost_to_latency", stats.setupsLostToLatency)
         object.field("agreement_matrix", object: stats.matrix.jsonObject)
         var latency = JSONLine()
         latency.field("answers", stats.modelLatencies.count)

@@ -24,8 +24,11 @@ public struct Gate: Sendable {
 
     /// Judges `command`, asked at `askedAt` and arriving at `arrivedAt`, when `state` is the state at
     /// arrival and `setups` the compiled checklist evaluated on it.
+    /// - Parameter hold: under `gate: hold`, the setup as asked and what invalidated it since; nil
+    ///   judges an entry by the checklist at arrival (`gate: arrival`).
     public func judge(
-        _ command: Command, askedAt: Timestamp, arrivedAt: Timestamp, state: StateVector, setups: SetupView
+        _ command: Command, askedAt: Timestamp, arrivedAt: Timestamp, state: StateVector, setups: SetupView,
+        hold: SetupHold? = nil
     ) -> GateVerdict {
         let age = arrivedAt - askedAt
         if age > maxDecisionAge {
@@ -37,6 +40,7 @@ public struct Gate: Sendable {
         switch command {
         case .enterLong, .enterShort:
             let long = if case .enterLong = command { true } else { false }
+            if let hold { return judgeHeld(command, long: long, hold: hold) }
             guard long ? setups.longPassed : setups.shortPassed else {
                 let failures = long ? setups.longFailures : setups.shortFailures
                 let shown = failures.prefix(3).joined(separator: "; ")
@@ -66,6 +70,24 @@ public struct Gate: Sendable {
                 return GateVerdict(.wait, "\(proposer) declined the \(setups.call.rawValue) setup the checklist passes: \(reason)")
             }
         }
+    }
+
+    private func judgeHeld(_ command: Command, long: Bool, hold: SetupHold) -> GateVerdict {
+        let side = long ? "long" : "short"
+        guard hold.askedCall == (long ? .long : .short) else {
+            return GateVerdict(
+                .refused,
+                "refused \(command.keyword): the \(side) checklist did not pass on the state it was asked about "
+                    + "(checklist at ask: \(hold.askedCall.rawValue); gate: hold)")
+        }
+        guard hold.invalidations.isEmpty else {
+            return GateVerdict(
+                .refused,
+                "refused \(command.keyword): the \(side) setup was invalidated by arrival: "
+                    + hold.invalidations.joined(separator: "; ") + " (gate: hold)")
+        }
+        return GateVerdict(
+            .accepted, "accepted \(command.keyword): the \(side) checklist passed when asked and the setup holds at arrival (gate: hold)")
     }
 
     private func judgeStop(_ price: Price, state: StateVector) -> GateVerdict {

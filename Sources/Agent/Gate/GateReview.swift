@@ -22,12 +22,13 @@ public struct GateReview: Sendable {
     public init(
         _ command: Command, state: StateVector, checklist: Checklist, risk: RiskSettings, at time: Timestamp,
         askedAt: Timestamp? = nil, lastDataTime: Timestamp? = nil, entryBlock: String? = nil, halt: Halt? = nil,
-        flattening: Bool = false, commandGiven: Bool = true
+        flattening: Bool = false, commandGiven: Bool = true, hold: SetupHold? = nil
     ) {
         let gate = Gate(maxDecisionAge: .milliseconds(risk.maxDecisionAgeMs))
         var verdict = gate.judge(
             command, askedAt: askedAt ?? time, arrivedAt: time, state: state,
-            setups: SetupView(checklist, explaining: command), entryBlock: entryBlock, commandGiven: commandGiven)
+            setups: SetupView(checklist, explaining: command), entryBlock: entryBlock, commandGiven: commandGiven,
+            hold: hold)
         var refusals: [RiskRefusal] = []
         if verdict.kind == .accepted, let trade = TradeCommand(command, positionSize: risk.positionSize) {
             let manager = RiskManager(limits: RiskLimits(risk), halt: halt)
@@ -54,9 +55,9 @@ extension Gate {
     ///   request) and `command` is the `WAIT` standing in for it: nothing was declined then.
     public func judge(
         _ command: Command, askedAt: Timestamp, arrivedAt: Timestamp, state: StateVector, setups: SetupView,
-        entryBlock: String?, commandGiven: Bool = true
+        entryBlock: String?, commandGiven: Bool = true, hold: SetupHold? = nil
     ) -> GateVerdict {
-        let verdict = judge(command, askedAt: askedAt, arrivedAt: arrivedAt, state: state, setups: setups)
+        let verdict = judge(command, askedAt: askedAt, arrivedAt: arrivedAt, state: state, setups: setups, hold: hold)
         if !commandGiven, verdict.kind == .wait, case .wait(let reason) = command {
             let setup = setups.call == .none ? "" : "; the \(setups.call.rawValue) setup the checklist passes is not taken"
             return GateVerdict(.wait, "no command, counted as WAIT: \(reason)\(setup)")

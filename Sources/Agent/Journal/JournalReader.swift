@@ -18,13 +18,19 @@ public enum JournalReader {
     ///   - repair: cut a damaged last line off the file, so the next record starts on a clean line.
     /// - Throws: `JournalError.corruptLine` for a damaged line that is not the last.
     public static func recover(path: String, account: String, session: String, repair: Bool) throws(JournalError) -> RecoveredDay {
-        guard FileManager.default.fileExists(atPath: path) else { return RecoveredDay() }
+        guard FileManager.default.fileExists(atPath: path) else {
+            // A journal moved aside starts the day afresh; its checkpoint must not outlive it.
+            if repair { JournalCheckpoint.remove(journal: path) }
+            return RecoveredDay()
+        }
         guard let data = FileManager.default.contents(atPath: path) else {
             throw JournalError.cannotOpen(path: path, reason: "cannot read the file")
         }
         var day = RecoveredDay()
         var inAccount = false
         var halt: Halt?
+        // Broker reports journaled after the last snapshot: a crash came before the next one.
+        var afterSnapshot: [ExecutionReport] = []
         let decoder = JSONDecoder()
         let bytes = [UInt8](data)
         var lineStart = 0
@@ -43,11 +49,14 @@ public enum JournalReader {
             }
             let record: Record
             var snapshot: ExecutionSnapshot?
+            var report: ExecutionReport?
             do {
                 let data = Data(slice)
                 record = try decoder.decode(Record.self, from: data)
                 if record.type == RecordType.snapshot {
                     snapshot = try decoder.decode(SnapshotRecord.self, from: data).execution
+                } else if record.hasReport == true {
+                    report = try decoder.decode(ReportRecord.self, from: data).report
                 }
                 // A line cut by a crash can still parse if the cut fell on a boundary; only the
                 // newline proves the writer finished it.
@@ -68,16 +77,35 @@ public enum JournalReader {
             }
             guard inAccount else { continue }
             if let nanos = record.ns { day.lastTime = Timestamp(nanos: nanos) }
-            if let snapshot, snapshot.session == session { day.execution = snapshot }
+            if let snapshot, snapshot.session == session {
+                day.execution = snapshot
+                afterSnapshot.removeAll()
+                if let sequence = record.seq { day.lastSequence = max(day.lastSequence, sequence) }
+            }
+            if let report { afterSnapshot.append(report) }
             if record.type == RecordType.halt, halt == nil {
                 halt = Halt(time: Timestamp(nanos: record.ns ?? 0), reason: record.reason ?? "halted")
             }
         }
+        if let checkpoint = try JournalCheckpoint.read(journal: path), checkpoint.account == account,
+            checkpoint.execution.session == session, checkpoint.sequence > day.lastSequence
+        {
+            // The journal is a prefix of what was written: its tail was lost. The checkpoint was
+            // fsynced after the last snapshot and supersedes everything the journal still holds.
+            day.lostTail =
+                "the journal ends at snapshot \(day.lastSequence) but its checkpoint holds snapshot \(checkpoint.sequence) "
+                + "of \(checkpoint.time.clock): records after the journal's end were lost (a cut file or a power loss); "
+                + "the day is restored from the checkpoint"
+            day.execution = checkpoint.execution
+            day.lastSequence = checkpoint.sequence
+            day.lastTime = max(day.lastTime ?? checkpoint.time, checkpoint.time)
+        } else if !afterSnapshot.isEmpty {
+            day.execution = (day.execution ?? emptyDay(session)).applying(afterSnapshot)
+            day.reportsAfterSnapshot = afterSnapshot.count
+        }
         // A halt is never undone within the day, whatever a later record says.
         if let halt {
-            var execution = day.execution ?? ExecutionSnapshot(
-                session: session, account: Account().snapshot,
-                orders: OrderManagerSnapshot(nextSequence: 1, orders: [], bracket: nil, flattenReason: nil), halt: nil)
+            var execution = day.execution ?? emptyDay(session)
             if execution.halt == nil { execution.halt = halt }
             day.execution = execution
         }
@@ -87,16 +115,42 @@ public enum JournalReader {
         return day
     }
 
+    private static func emptyDay(_ session: String) -> ExecutionSnapshot {
+        ExecutionSnapshot(
+            session: session, account: Account().snapshot,
+            orders: OrderManagerSnapshot(nextSequence: 1, orders: [], bracket: nil, flattenReason: nil), halt: nil)
+    }
+
     /// The fields recovery reads; every record has a `type`, the rest are optional.
     private struct Record: Decodable {
         var type: String
         var account: String?
         var ns: Int64?
         var reason: String?
+        /// A snapshot's number in the day.
+        var seq: Int?
+        /// True when the line carries a broker report (`report`), decoded only then.
+        var hasReport: Bool?
+
+        private enum CodingKeys: String, CodingKey { case type, account, ns, reason, seq, report }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            type = try container.decode(String.self, forKey: .type)
+            account = try container.decodeIfPresent(String.self, forKey: .account)
+            ns = try container.decodeIfPresent(Int64.self, forKey: .ns)
+            reason = try container.decodeIfPresent(String.self, forKey: .reason)
+            seq = try container.decodeIfPresent(Int.self, forKey: .seq)
+            hasReport = container.contains(.report)
+        }
     }
 
     private struct SnapshotRecord: Decodable {
         var execution: ExecutionSnapshot
+    }
+
+    private struct ReportRecord: Decodable {
+        var report: ExecutionReport
     }
 
     private enum Malformed: Error {

@@ -25,9 +25,11 @@ public enum JournalRecords {
     }
 
     /// `{"type":"snapshot","execution":{…}}`: the execution layer after a change.
-    public static func snapshot(_ snapshot: ExecutionSnapshot, at time: Timestamp) -> JSONLine {
+    /// - Parameter sequence: the snapshot's number in the day (`seq`), which a checkpoint compares.
+    public static func snapshot(_ snapshot: ExecutionSnapshot, at time: Timestamp, sequence: Int? = nil) -> JSONLine {
         var line = JSONLine(type: RecordType.snapshot)
         line.time(time)
+        if let sequence { line.field("seq", sequence) }
         line.field("position", snapshot.account.position)
         line.field("realized_pl", price: snapshot.account.realizedPL)
         line.field("commissions", price: snapshot.account.commissions)

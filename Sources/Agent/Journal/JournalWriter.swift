@@ -1,3 +1,6 @@
+public import Execution
+public import MarketData
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -20,13 +23,22 @@ public final class JournalWriter {
     private var buffer: [UInt8] = []
     /// Lines written by this writer.
     public private(set) var linesWritten = 0
+    /// The number of the day's last snapshot record (continued from the journal on a restart).
+    public var snapshotSequence = 0
+    /// Account of the checkpoint kept beside the journal after every snapshot; nil: none (a backtest).
+    public let checkpointAccount: String?
 
     /// Opens (creating it and its folder if needed) `path` for appending.
     /// - Parameter truncate: start the file afresh (a backtest's own journal), never for a live day.
     /// - Throws: `JournalError` when the file cannot be opened.
-    public init(path: String, flush: Flush, truncate: Bool = false) throws(JournalError) {
+    /// - Parameter checkpoint: the account whose snapshots are made durable: each one is fsynced
+    ///   with the journal and written to `JournalCheckpoint` (a live day's journal).
+    public init(path: String, flush: Flush, truncate: Bool = false, checkpoint: String? = nil) throws(JournalError) {
         self.path = path
         self.flush = flush
+        checkpointAccount = checkpoint
+        // A file-size limit (ulimit -f) must be a write error the run can act on, not a kill.
+        signal(SIGXFSZ, SIG_IGN)
         try Self.makeParentDirectory(of: path)
         descriptor = open(path, O_WRONLY | O_CREAT | O_APPEND | (truncate ? O_TRUNC : 0), 0o644)
         guard descriptor >= 0 else { throw JournalError.cannotOpen(path: path, reason: Self.lastError()) }
@@ -50,7 +62,26 @@ public final class JournalWriter {
         if flush == .perLine || buffer.count >= 1 << 16 { try drain() }
     }
 
-    /// Writes what is buffered and closes the file; later appends fail.
+    /// Appends the execution snapshot under the day's next number; with a checkpoint, the journal
+    /// is fsynced and the checkpoint replaced before this returns, so what it says survives a power
+    /// loss and a lost tail of the journal is detected on the next start.
+    public func appendSnapshot(_ snapshot: ExecutionSnapshot, at time: Timestamp) throws(JournalError) {
+        snapshotSequence += 1
+        try append(JournalRecords.snapshot(snapshot, at: time, sequence: snapshotSequence))
+        guard let account = checkpointAccount else { return }
+        try sync()
+        try JournalCheckpoint(account: account, sequence: snapshotSequence, time: time, execution: snapshot).write(journal: path)
+    }
+
+    /// Writes what is buffered and waits until the disk has it (fsync).
+    public func sync() throws(JournalError) {
+        try drain()
+        guard descriptor >= 0 else { throw JournalError.closed(path: path) }
+        if fsync(descriptor) != 0 { throw JournalError.cannotWrite(path: path, reason: Self.lastError()) }
+    }
+
+    /// Writes what is buffered and closes the file; later appends fail. When the last write fails
+    /// the lines stay readable in `unwrittenLines`.
     public func close() throws(JournalError) {
         guard descriptor >= 0 else { return }
         defer {
@@ -77,8 +108,18 @@ public final class JournalWriter {
                 offset += written
             }
         }
+        if let failure {
+            // What did not reach the file stays, in order, for the next attempt: a disk that has
+            // room again gets every line, none twice and none lost (#14).
+            buffer.removeFirst(offset)
+            throw JournalError.cannotWrite(path: path, reason: failure)
+        }
         buffer.removeAll(keepingCapacity: true)
-        if let failure { throw JournalError.cannotWrite(path: path, reason: failure) }
+    }
+
+    /// Lines appended but not yet in the file (after a failed write), in order.
+    public var unwrittenLines: [String] {
+        buffer.split(separator: UInt8(ascii: "\n")).map { String(decoding: $0, as: UTF8.self) }
     }
 
     private static func lastError() -> String {

@@ -1,3 +1,4 @@
+import Foundation
 public import Execution
 public import MarketData
 public import StateVector
@@ -50,8 +51,17 @@ public enum OrderJournalRecord: Sendable {
             line.field("action", "flat")
             return line
         case .report(let report, let role):
-            return Self.reportLine(report, role: role)
+            var line = Self.reportLine(report, role: role)
+            // The report itself, exact, for a restart that finds it after the last snapshot.
+            line.field("report", rawJSON: Self.encoded(report))
+            return line
         }
+    }
+
+    private static func encoded(_ report: ExecutionReport) -> String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        return (try? encoder.encode(report)).map { String(decoding: $0, as: UTF8.self) } ?? "null"
     }
 
     private static func reportLine(_ report: ExecutionReport, role: OrderRole?) -> JSONLine {

@@ -14,6 +14,12 @@ public struct RecoveredDay: Sendable {
     public var lines = 0
     /// The damaged last line (a crash mid-write), if there was one.
     public var corruptTail: String?
+    /// Broker reports found after the last snapshot and booked onto it (a crash between them).
+    public var reportsAfterSnapshot = 0
+    /// The number of the day's last snapshot (continued by the next run's snapshots).
+    public var lastSequence = 0
+    /// Why the day came from the checkpoint rather than the journal: its tail was lost.
+    public var lostTail: String?
 
     public init() {}
 
@@ -34,7 +40,9 @@ public struct RecoveredDay: Sendable {
         var text = "restored \(sessions) earlier run(s): realized \(realizedPL.formatted(decimals: 2)), "
             + "commissions \(commissions.formatted(decimals: 2)), trades \(dailyTrades), position \(position), "
             + "\(openOrders.count) working order(s)"
+        if reportsAfterSnapshot > 0 { text += " (\(reportsAfterSnapshot) broker report(s) after the last snapshot booked)" }
         if let halt { text += ", HALTED since \(halt.time.clock): \(halt.reason)" }
+        if let lostTail { text += "; WARNING: \(lostTail)" }
         return text
     }
 }

@@ -14,11 +14,14 @@ public struct VerdictJournalRecord: Sendable {
     public var time: Timestamp
     /// Identical verdicts folded into this one since the last line (0: none).
     public var previousRepeated: Int
+    /// The strategy's `gate:` mode the verdict was judged under (nil: not recorded).
+    public var gate: String?
 
     public init(
         verdict: GateVerdict, command: Command, question: Int?, askedAt: Timestamp?, callAtAsk: ChecklistCall?,
-        callAtArrival: ChecklistCall, time: Timestamp, previousRepeated: Int = 0
+        callAtArrival: ChecklistCall, time: Timestamp, previousRepeated: Int = 0, gate: String? = nil
     ) {
+        self.gate = gate
         self.verdict = verdict
         self.command = command
         self.question = question
@@ -42,6 +45,7 @@ public struct VerdictJournalRecord: Sendable {
         line.field("checklist_at_ask", callAtAsk?.rawValue)
         line.field("checklist_at_arrival", callAtArrival.rawValue)
         if previousRepeated > 0 { line.field("previous_repeated", previousRepeated) }
+        if let gate { line.field("gate", gate) }
         return line
     }
 }

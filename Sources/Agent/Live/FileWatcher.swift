@@ -14,21 +14,24 @@ public struct FileWatcher: Sendable {
         self.contentHash = Self.hash(contents)
     }
 
-    /// The new contents when the file changed since the last call, nil otherwise (also nil while
-    /// the file is missing or unreadable, as in the middle of an editor's save).
-    public mutating func poll() -> String? {
+    /// The new bytes when the file changed since the last call, nil otherwise (also nil while
+    /// the file is missing or unreadable, as in the middle of an editor's save). Bytes, not text:
+    /// a reload must judge exactly what `fsd validate` would, invalid UTF-8 included (#16).
+    public mutating func poll() -> [UInt8]? {
         guard let data = FileManager.default.contents(atPath: path) else { return nil }
-        let text = String(decoding: data, as: UTF8.self)
-        let newHash = Self.hash(text)
+        let bytes = [UInt8](data)
+        let newHash = Self.hash(bytes)
         guard newHash != contentHash else { return nil }
         contentHash = newHash
-        return text
+        return bytes
     }
 
+    static func hash(_ text: String) -> UInt64 { hash(Array(text.utf8)) }
+
     /// FNV-1a, 64 bits: enough to tell two versions of a file apart.
-    static func hash(_ text: String) -> UInt64 {
+    static func hash(_ bytes: [UInt8]) -> UInt64 {
         var value: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in text.utf8 {
+        for byte in bytes {
             value ^= UInt64(byte)
             value &*= 0x0000_0100_0000_01b3
         }

@@ -39,11 +39,17 @@ extension AgentCore {
                 shortPassed: rules.entryPasses(.short, state, previous: previous), explaining: command,
                 side: { [rules, previous] in rules.compiled.side($0, state, previous) })
             : SetupView(rules.compiled.evaluate(state, previous: previous), explaining: command)
+        let hold =
+            rules.compiled.definition.gate == .hold && command.isEntry
+            ? SetupHold(command, askedCall: question.call, state: state, previous: previous, strategy: rules.compiled) : nil
         var verdict = gate.judge(
             command, askedAt: question.askedAt, arrivedAt: time, state: state, setups: setups, entryBlock: entryBlock,
-            commandGiven: Self.modelCall(answer) != .parseFailure)
+            commandGiven: Self.modelCall(answer) != .parseFailure, hold: hold)
         let holding = state.account.position != 0 || !state.activeOrders.isEmpty
-        if !(holding && Self.modelCall(answer) == .wait) {
+        if Self.setupWasLost(command, verdict: verdict, askedCall: question.call) { statistics.setupsLostToLatency += 1 }
+        // A stale answer was not judged on any checklist: it stays out of the matrix (its count is
+        // with the verdicts), so the matrix holds only answers the gate compared.
+        if verdict.kind != .stale, !(holding && Self.modelCall(answer) == .wait) {
             // The matrix is about entries: a wait while holding a position has no setup to agree on.
             statistics.matrix.record(model: Self.modelCall(answer), checklist: setups.call)
         }
@@ -71,6 +77,22 @@ extension AgentCore {
         return verdict
     }
 
+    /// True when an entry was asked about its side's setup and the answer came too late for it:
+    /// stale, or refused by the gate (not by risk) for what changed while the model thought.
+    static func setupWasLost(_ command: Command, verdict: GateVerdict, askedCall: ChecklistCall) -> Bool {
+        let side: ChecklistCall
+        switch command {
+        case .enterLong: side = .long
+        case .enterShort: side = .short
+        default: return false
+        }
+        guard askedCall == side else { return false }
+        if verdict.kind == .stale { return true }
+        // The gate's two ways of finding the setup gone; risk refusals and entry blocks are not latency.
+        return verdict.kind == .refused
+            && (verdict.reason.hasSuffix(" at arrival") || verdict.reason.contains("setup was invalidated by arrival"))
+    }
+
     static func modelCall(_ answer: ModelAnswer) -> AgreementMatrix.ModelCall {
         guard let reply = answer.reply, reply.failure == nil else { return .parseFailure }
         switch reply.command {
@@ -94,7 +116,8 @@ extension AgentCore {
         write(
             VerdictJournalRecord(
                 verdict: verdict, command: command, question: question?.id, askedAt: question?.askedAt,
-                callAtAsk: question?.call, callAtArrival: call, time: time, previousRepeated: repeatedVerdicts
+                callAtAsk: question?.call, callAtArrival: call, time: time, previousRepeated: repeatedVerdicts,
+                gate: rules.compiled.definition.gate.rawValue
             ).line)
     }
 }

@@ -13,6 +13,8 @@ extension AgentCore {
     /// Sets why new entries are refused from now on (nil: they are not), journaling each change so
     /// that the day's record shows when and why the agent could not enter, and for how long.
     public func updateEntryBlock(_ reason: String?, at time: Timestamp) {
+        // A journal that failed keeps entries blocked whatever the venue says.
+        let reason = journalFailure == nil ? reason : entryBlock
         guard reason != entryBlock else { return }
         entryBlock = reason
         write(LoopJournalRecord.entryBlock(time: time, reason: reason).line)

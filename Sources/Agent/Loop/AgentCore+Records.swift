@@ -36,7 +36,7 @@ extension AgentCore {
                 lastEvent = "\(halt.time.clock) HALT: \(halt.reason)"
             }
         }
-        if changed { write(JournalRecords.snapshot(execution.snapshot, at: time)) }
+        if changed { writeSnapshot(at: time) }
     }
 
     private func recordReport(_ report: ExecutionReport) {

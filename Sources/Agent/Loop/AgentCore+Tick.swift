@@ -67,7 +67,7 @@ extension AgentCore {
         inFlight = question
         if !settings.rulesOnly {
             write(
-                LoopJournalRecord.modelRequest(time: time, id: question.id, checklist: question.call, position: state.account.position)
+                LoopJournalRecord.modelRequest(time: time, id: question.id, checklist: question.call, position: state.account.signedPosition)
                     .line)
         }
         return question
@@ -113,7 +113,7 @@ extension AgentCore {
         write(
             LoopJournalRecord.tick(
                 time: time, last: state.market.last, bid: state.market.bidStack.first?.price,
-                ask: state.market.askStack.first?.price, position: state.account.position, dailyPL: state.account.dailyPL,
+                ask: state.market.askStack.first?.price, position: state.account.signedPosition, dailyPL: state.account.dailyPL,
                 orders: state.activeOrders.count
             ).line)
     }

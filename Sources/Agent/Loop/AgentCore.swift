@@ -143,13 +143,33 @@ public final class AgentCore {
         write(rawLine: line.json)
     }
 
+    /// The execution snapshot, numbered, durable in a live day's journal (`JournalWriter.appendSnapshot`).
+    func writeSnapshot(at time: Timestamp) {
+        guard let journal else { return }
+        do {
+            try journal.appendSnapshot(execution.snapshot, at: time)
+        } catch {
+            journalFailed(error)
+        }
+    }
+
+    /// Every line goes to the writer even after a failure: it keeps what it could not write, in
+    /// order, and writes it all once the disk takes it again.
     func write(rawLine json: String) {
-        guard let journal, journalFailure == nil else { return }
+        guard let journal else { return }
         do {
             try journal.append(json: json)
         } catch {
-            journalFailure = error
+            journalFailed(error)
         }
+    }
+
+    /// The first failed write blocks entries at once; the loop then stops, flattening (#14).
+    private func journalFailed(_ error: JournalError) {
+        guard journalFailure == nil else { return }
+        journalFailure = error
+        entryBlock = "the journal cannot be written; stopping"
+        lastEvent = "JOURNAL FAILED: \(error) — no new entries; flattening and stopping"
     }
 }
 

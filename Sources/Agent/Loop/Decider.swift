@@ -58,16 +58,26 @@ public struct Decider: Sendable {
             latency: .zero)
     }
 
+    /// The prompt the model is sent about `question`; nil when the rules decide.
+    public func messages(for question: Consultation, strategy: CompiledStrategy) -> [ChatMessage]? {
+        guard case .model(_, let template) = kind else { return nil }
+        return Self.messages(question, strategy: strategy, template: template)
+    }
+
+    private static func messages(_ question: Consultation, strategy: CompiledStrategy, template: PromptTemplate) -> [ChatMessage] {
+        let renderer = PromptRenderer(strategy: strategy.definition, template: template)
+        let checklist = question.checklist ?? strategy.evaluate(question.state, previous: question.previous)
+        return renderer.messages(for: question.state, checklist: checklist)
+    }
+
     /// Asks the model about `question` and waits for its answer (or its failure).
     public func ask(_ question: Consultation, strategy: CompiledStrategy) async -> ModelAnswer {
         guard case .model(let model, let template) = kind else {
             return immediate(question, strategy: strategy)
                 ?? ModelAnswer(consultation: question.id, reply: nil, failure: "no decider", latency: .zero)
         }
-        let renderer = PromptRenderer(strategy: strategy.definition, template: template)
-        let checklist = question.checklist ?? strategy.evaluate(question.state, previous: question.previous)
         let request = ModelRequest(
-            messages: renderer.messages(for: question.state, checklist: checklist), timeout: timeout, grammar: grammar,
+            messages: Self.messages(question, strategy: strategy, template: template), timeout: timeout, grammar: grammar,
             limits: limits)
         let started = ContinuousClock.now
         do {

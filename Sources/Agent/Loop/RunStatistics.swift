@@ -35,6 +35,9 @@ public struct RunStatistics: Sendable {
     public var markers: [Marker] = []
     public var exitsFired = 0
     public var ordersRefusedByRisk = 0
+    /// Entries asked about a setup that passed, lost by the time the answer came: dropped as stale,
+    /// or refused by the gate because the setup was gone (`arrival`) or invalidated (`hold`).
+    public var setupsLostToLatency = 0
     public var halts = 0
     public var ticks = 0
     public var events = 0

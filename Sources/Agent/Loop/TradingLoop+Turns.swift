@@ -3,6 +3,11 @@ import MarketData
 import Strategy
 
 extension TradingLoop {
+    /// Why a run stops when its journal cannot be written: it flattens like any stop, then fails.
+    static func journalStopReason(_ failure: JournalError) -> String {
+        "the journal cannot be written (\(failure)); no new entries, flattening"
+    }
+
     /// On the data's own time: each event, and every tick and answer due before it, in time order;
     /// nothing waits. Events before `start` only warm up the analytics.
     /// - Returns: why the run ends.
@@ -19,7 +24,7 @@ extension TradingLoop {
             venue.take()
             core.apply(event)
             lastTime = event.time
-            if let failure = core.journalFailure { throw failure }
+            if let failure = core.journalFailure { return Self.journalStopReason(failure) }
             if realTime, core.inFlight != nil {
                 deliverAnswers(core, at: event.time)
                 await Task.yield()
@@ -64,7 +69,7 @@ extension TradingLoop {
             if next == nil, let ended = venue.ended { return ended }
             await advance(core, through: now)
             deliverAnswers(core, at: now)
-            if let failure = core.journalFailure { throw failure }
+            if let failure = core.journalFailure { return Self.journalStopReason(failure) }
             pollReload(core, at: now)
             configuration.observer?(core, now)
             if let pacer {
@@ -92,12 +97,16 @@ extension TradingLoop {
         func due(_ time: Timestamp) -> Bool { inclusive ? time <= limit : time < limit }
         while true {
             let tickDue = core.nextTick
+            // The simulator acts on what is due by then first: a fill between two market messages
+            // reaches the account at the next tick, not with the next message (#16).
             if let answer = pending, answer.at <= tickDue, due(answer.at) {
                 pending = nil
+                venue.advance(to: answer.at)
                 core.answer(answer.answer, at: answer.at)
                 continue
             }
             guard due(tickDue), isBeforeEnd(tickDue) else { return }
+            venue.advance(to: tickDue)
             await runTick(core, at: tickDue)
         }
     }
@@ -161,9 +170,18 @@ extension TradingLoop {
         guard wallNow - lastReloadPoll >= .seconds(1) else { return }
         lastReloadPoll = wallNow
         defer { self.watcher = watcher }
-        guard let text = watcher.poll() else { return }
+        guard let bytes = watcher.poll() else { return }
         do {
-            let new = try StrategyLoader.compile(source: text, fileName: path)
+            let new = try StrategyLoader.compile(bytes: bytes, fileName: path)
+            let loosened = core.strategy.definition.risk.loosened(by: new.definition.risk)
+            guard loosened.isEmpty else {
+                let diagnostics =
+                    "\(path): a reload may tighten the day's loss limits, never raise them: "
+                    + loosened.joined(separator: ", ") + "; restart the run to raise them (the journal keeps the day)"
+                core.journalRejectedReload(diagnostics: diagnostics, at: now)
+                configuration.output("strategy \(path) changed but is not applied; still running the previous version:\n\(diagnostics)")
+                return
+            }
             core.stageReload(new)
             configuration.output("strategy \(path) changed: reloading at the next tick (\(new.definition.sourceHash))")
         } catch {

@@ -55,9 +55,22 @@ public final class TradingLoop {
         case .wall(let clock): reason = try await runClocked(core, clock: clock, pacer: nil)
         }
         modelTask?.cancel()
+        if let failure = core.journalFailure {
+            configuration.output("JOURNAL FAILED: \(failure)\nno new entries; cancelling every order and flattening")
+        }
         let stoppedAt = await flatten(core, reason: reason, start: start)
-        try journal?.close()
-        if let failure = core.journalFailure { throw failure }
+        var closeFailure: JournalError?
+        do { try journal?.close() } catch { closeFailure = error }
+        if let failure = core.journalFailure ?? closeFailure {
+            // Never lose what the journal could not take: the lines go to the run's output.
+            if let journal, !journal.unwrittenLines.isEmpty {
+                let lines = journal.unwrittenLines
+                configuration.output(
+                    "journal: \(lines.count) record(s) could not be written to \(journal.path); they follow, in order:\n"
+                        + lines.joined(separator: "\n"))
+            }
+            throw failure
+        }
         return RunResult(
             core: core, start: start, stoppedAt: stoppedAt, stopReason: reason, tickNanos: tickNanos,
             wallSeconds: Double(monotonicNanos() - wallStart) / 1e9)
@@ -73,15 +86,19 @@ public final class TradingLoop {
         case .none:
             journal = nil
         case .fresh(let path):
+            JournalCheckpoint.remove(journal: path)
             journal = try JournalWriter(path: path, flush: .buffered, truncate: true)
         case .resume(let path):
             let day = try JournalReader.recover(path: path, account: configuration.account, session: session.description, repair: true)
             if let tail = day.corruptTail {
                 configuration.output("journal: the last line was cut by a crash and was removed: \(tail.prefix(120))")
             }
+            if let lost = day.lostTail { configuration.output("journal: WARNING: \(lost)") }
             if !day.isEmpty { configuration.output("journal: \(day.summary)") }
             recovered = day
-            journal = try JournalWriter(path: path, flush: .perLine)
+            let writer = try JournalWriter(path: path, flush: .perLine, checkpoint: configuration.account)
+            writer.snapshotSequence = day.lastSequence
+            journal = writer
         }
         let settings = AgentSettings(
             account: configuration.account, symbol: venue.symbol, session: session, mode: configuration.mode, broker: venue.name,

@@ -59,6 +59,10 @@ public final class SimulatedVenue: TradingVenue, Broker {
         exchange.submit(orders, at: time)
     }
 
+    public func resubmit(_ orders: [OrderRequest], prior: [ClientOrderID: PriorFills], at time: Timestamp) {
+        exchange.resubmit(orders, prior: prior, at: time)
+    }
+
     public func modify(_ id: ClientOrderID, price: Price, at time: Timestamp) {
         exchange.modify(id, price: price, at: time)
     }
@@ -74,4 +78,6 @@ public final class SimulatedVenue: TradingVenue, Broker {
     public func drainReports() -> [ExecutionReport] {
         exchange.drainReports()
     }
+
+    public var joinsBracketOCAGroups: Bool { exchange.joinsBracketOCAGroups }
 }

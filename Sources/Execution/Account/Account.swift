@@ -16,7 +16,8 @@ public struct Account: Hashable, Sendable {
     public private(set) var realizedPL: Money = .zero
     /// Commissions paid today.
     public private(set) var commissions: Money = .zero
-    /// Entries filled today: each time the position leaves flat (a flip through flat counts too).
+    /// Entries filled today: each time the position leaves flat (a flip through flat counts too),
+    /// except by a later part of an entry already counted.
     public private(set) var dailyTrades: Int64 = 0
     /// The last marks.
     public private(set) var bid: Price?
@@ -45,13 +46,15 @@ public struct Account: Hashable, Sendable {
     }
 
     /// Books one execution; returns false (and changes nothing) for an execution already booked.
+    /// - Parameter continuesTrade: the fill is a later part of an entry that has filled before: one
+    ///   bracket is one trade, even when its stop took the position flat between two parts (#16).
     @discardableResult
-    public mutating func apply(_ fill: Fill) -> Bool {
+    public mutating func apply(_ fill: Fill, continuesTrade: Bool = false) -> Bool {
         guard fill.quantity > 0, executionIDs.insert(fill.executionID).inserted else { return false }
         commissions += fill.commission
         let signed = fill.side == .buy ? fill.quantity : -fill.quantity
         if position == 0 || (position > 0) == (signed > 0) {
-            if position == 0 { dailyTrades += 1 }
+            if position == 0, !continuesTrade { dailyTrades += 1 }
             position += signed
             costBasis += fill.price * fill.quantity
             return true

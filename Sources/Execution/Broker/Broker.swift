@@ -22,9 +22,39 @@ public protocol Broker: AnyObject {
     func cancelAll(at time: Timestamp)
     /// Everything that happened since the last call, in order.
     func drainReports() -> [ExecutionReport]
+    /// True when an order may join a bracket's OCA group after the bracket was sent, its fills
+    /// reducing the legs' and theirs it: a flatten then keeps the stop working beside its exit.
+    /// False (the default) cancels the stop before the exit goes out.
+    var joinsBracketOCAGroups: Bool { get }
+    /// Sends again, after a restart, orders that were live; `prior` holds what each had filled
+    /// before, so a venue that charges per order (a minimum per order) does not charge it anew.
+    /// A broker that kept the orders ignores the ones it knows, like `submit`.
+    func resubmit(_ orders: [OrderRequest], prior: [ClientOrderID: PriorFills], at time: Timestamp)
+}
+
+/// What one order had filled before a restart.
+public struct PriorFills: Hashable, Sendable {
+    public var shares: Int64
+    public var value: Money
+    public var commission: Money
+
+    public init(shares: Int64, value: Money, commission: Money) {
+        self.shares = shares
+        self.value = value
+        self.commission = commission
+    }
 }
 
 extension Broker {
+    /// IBKR brackets are OCA by their parent; whether TWS takes a later order into that group is
+    /// not established against a real TWS, so a live broker does not claim it.
+    public var joinsBracketOCAGroups: Bool { false }
+
+    /// A broker that keeps orders across our restarts (TWS) knows them already.
+    public func resubmit(_ orders: [OrderRequest], prior: [ClientOrderID: PriorFills], at time: Timestamp) {
+        submit(orders, at: time)
+    }
+
     /// Submits one order.
     public func submit(_ order: OrderRequest, at time: Timestamp) {
         submit([order], at: time)

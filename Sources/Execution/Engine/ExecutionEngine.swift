@@ -60,12 +60,13 @@ public final class ExecutionEngine {
         var events: [ExecutionEvent] = []
         for report in orders.broker.drainReports() {
             events.append(.report(report))
-            if let fill = orders.apply(report) { account.apply(fill) }
+            let continues = orders.orders[report.orderID]?.continuesTrade ?? false
+            if let fill = orders.apply(report) { account.apply(fill, continuesTrade: continues) }
         }
         account.mark(bid: market.bid, ask: market.ask)
         if let halt = risk.checkDailyLoss(account.dailyPL, at: market.time) {
             events.append(.halted(halt))
-            events += orders.cancelAllAndFlatten(reason: halt.reason, at: market.time)
+            events += orders.cancelAllAndFlatten(reason: halt.reason, position: account.position, at: market.time)
         }
         events += orders.housekeeping(position: account.position, at: market.time)
         return events
@@ -88,7 +89,7 @@ public final class ExecutionEngine {
                 risk.approveTarget(price, side: side, entry: entry, market: market)
             }.flatMap { orders.changePrice($0, at: market.time) }
         case .cancelAllAndFlatten(let reason):
-            return .success(orders.cancelAllAndFlatten(reason: reason, at: market.time))
+            return .success(orders.cancelAllAndFlatten(reason: reason, position: account.position, at: market.time))
         }
     }
 

@@ -14,3 +14,24 @@ public struct ExecutionSnapshot: Hashable, Sendable, Codable {
         self.halt = halt
     }
 }
+
+extension ExecutionSnapshot {
+    /// The snapshot with the broker reports journaled after it: a crash between a fill's record and
+    /// the snapshot that follows it must not lose the fill (#16). Fills already booked (by execution
+    /// id) change nothing; reports on orders the snapshot does not know still book their fills.
+    public func applying(_ reports: [ExecutionReport]) -> ExecutionSnapshot {
+        guard !reports.isEmpty else { return self }
+        var account = Account(snapshot: self.account)
+        var copy = self
+        for report in reports {
+            var continues = false
+            if let index = copy.orders.orders.firstIndex(where: { $0.request.id == report.orderID }) {
+                continues = copy.orders.orders[index].continuesTrade
+                copy.orders.orders[index].apply(report)
+            }
+            if case .fill(let fill) = report.event { account.apply(fill, continuesTrade: continues) }
+        }
+        copy.account = account.snapshot
+        return copy
+    }
+}

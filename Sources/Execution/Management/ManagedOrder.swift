@@ -11,6 +11,9 @@ public struct ManagedOrder: Hashable, Sendable, Codable {
     public var submittedAt: Timestamp
     /// A cancel is on its way.
     public var cancelRequested: Bool
+    /// What the fills so far were worth and cost in commission (a restart tells the venue).
+    public var filledValue: Money = .zero
+    public var commissionPaid: Money = .zero
 
     public init(request: OrderRequest, submittedAt: Timestamp) {
         self.request = request
@@ -19,6 +22,26 @@ public struct ManagedOrder: Hashable, Sendable, Codable {
         self.workingQuantity = request.quantity
         self.submittedAt = submittedAt
         self.cancelRequested = false
+    }
+
+    /// True when a fill of this order continues a trade already counted: an entry filled before.
+    public var continuesTrade: Bool { request.role == .entry && filledQuantity > 0 }
+
+    /// Takes one broker report into the order's state.
+    public mutating func apply(_ report: ExecutionReport) {
+        state = report.state
+        filledQuantity = report.filledQuantity
+        workingQuantity = report.workingQuantity
+        if case .modified(let price) = report.event { request.price = price }
+        if case .fill(let fill) = report.event {
+            filledValue += fill.price * fill.quantity
+            commissionPaid += fill.commission
+        }
+    }
+
+    /// What the order had filled, for a venue it is sent to again; nil when nothing filled.
+    public var priorFills: PriorFills? {
+        filledQuantity > 0 ? PriorFills(shares: filledQuantity, value: filledValue, commission: commissionPaid) : nil
     }
 
     /// The `ACTIVE_ORDERS` entry; nil once the order is done.
@@ -30,7 +53,7 @@ public struct ManagedOrder: Hashable, Sendable, Codable {
     }
 
     private enum CodingKeys: String, CodingKey {
-        case request, state, filledQuantity, workingQuantity, submittedAt, cancelRequested
+        case request, state, filledQuantity, workingQuantity, submittedAt, cancelRequested, filledValue, commissionPaid
     }
 
     public init(from decoder: any Decoder) throws {
@@ -41,6 +64,9 @@ public struct ManagedOrder: Hashable, Sendable, Codable {
         workingQuantity = try container.decode(Int64.self, forKey: .workingQuantity)
         submittedAt = try container.decodeTime(forKey: .submittedAt)
         cancelRequested = try container.decodeIfPresent(Bool.self, forKey: .cancelRequested) ?? false
+        // Snapshots written before these fields existed restore with nothing known.
+        filledValue = try container.decodePriceIfPresent(forKey: .filledValue) ?? .zero
+        commissionPaid = try container.decodePriceIfPresent(forKey: .commissionPaid) ?? .zero
     }
 
     public func encode(to encoder: any Encoder) throws {
@@ -51,5 +77,9 @@ public struct ManagedOrder: Hashable, Sendable, Codable {
         try container.encode(workingQuantity, forKey: .workingQuantity)
         try container.encode(time: submittedAt, forKey: .submittedAt)
         try container.encode(cancelRequested, forKey: .cancelRequested)
+        if filledQuantity > 0 {
+            try container.encode(price: filledValue, forKey: .filledValue)
+            try container.encode(price: commissionPaid, forKey: .commissionPaid)
+        }
     }
 }

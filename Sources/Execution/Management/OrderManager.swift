@@ -5,10 +5,13 @@ public import StateVector
 ///
 /// An entry is a bracket: an entry limit, a stop and a target submitted together; the legs are
 /// held until the entry fills, work for what it filled, and cancel each other (OCA). An entry not
-/// filled within `entryTimeout` has its remainder cancelled. `cancelAllAndFlatten` cancels
-/// everything and, once the broker confirms the cancels (so a late stop fill cannot make the flatten
-/// overshoot into the other side), sends a market order for the position left. A position that has
-/// no working stop is flattened the same way. Owned by one task, like its broker.
+/// filled within `entryTimeout` has its remainder cancelled. `cancelAllAndFlatten` never leaves a
+/// position unprotected: it cancels every order but the position's working stop and sends the
+/// market exit at once in the stop's OCA group, so whichever fills first reduces the other and the
+/// flatten cannot overshoot into the other side (#16: cancelling the stop first left the position
+/// bare until the exit filled). With no working stop, or a broker that cannot add an order to a
+/// bracket's group (`Broker.joinsBracketOCAGroups`), it cancels everything and, once the broker
+/// confirms the cancels, sends the market exit. Owned by one task, like its broker.
 public final class OrderManager {
     public let broker: any Broker
     public let configuration: Configuration
@@ -101,13 +104,32 @@ public final class OrderManager {
         return id
     }
 
-    /// Cancels every order; the position is flattened by `housekeeping` once the cancels are done.
+    /// Cancels every order but the stop protecting `position` and flattens: the exit goes out at
+    /// once beside that stop (one OCA group), or, with no stop working, once the cancels are done.
     /// Always allowed, also when halted.
-    public func cancelAllAndFlatten(reason: String, at time: Timestamp) -> [ExecutionEvent] {
-        broker.cancelAll(at: time)
-        for id in liveIDs { orders[id]?.cancelRequested = true }
+    public func cancelAllAndFlatten(reason: String, position: Int64, at time: Timestamp) -> [ExecutionEvent] {
         flattenReason = reason
-        return [.flattenStarted(reason: reason)]
+        var events: [ExecutionEvent] = [.flattenStarted(reason: reason)]
+        guard position != 0, let stop = protectiveStop else {
+            broker.cancelAll(at: time)
+            for id in liveIDs { orders[id]?.cancelRequested = true }
+            return events
+        }
+        for id in liveIDs where id != stop.request.id && orders[id]?.cancelRequested == false {
+            orders[id]?.cancelRequested = true
+            broker.cancel(id, at: time)
+        }
+        events += sendExit(position: position, group: stop.request.ocaGroup, at: time)
+        return events
+    }
+
+    /// The bracket's stop while it works and no cancel is on its way: what protects the position
+    /// until a flatten's exit has filled.
+    var protectiveStop: ManagedOrder? {
+        guard broker.joinsBracketOCAGroups, let id = bracket?.stop, let stop = orders[id], !stop.state.isTerminal,
+            !stop.cancelRequested, stop.request.ocaGroup != nil
+        else { return nil }
+        return stop
     }
 
     // MARK: Reports and time
@@ -115,10 +137,7 @@ public final class OrderManager {
     /// Takes one broker report into the orders' state; returns its fill, if any, for the account.
     public func apply(_ report: ExecutionReport) -> Fill? {
         if var order = orders[report.orderID] {
-            order.state = report.state
-            order.filledQuantity = report.filledQuantity
-            order.workingQuantity = report.workingQuantity
-            if case .modified(let price) = report.event { order.request.price = price }
+            order.apply(report)
             orders[report.orderID] = order
             if order.state.isTerminal, let index = liveIDs.firstIndex(of: report.orderID) {
                 liveIDs.remove(at: index)
@@ -154,27 +173,44 @@ public final class OrderManager {
         let live = liveOrders
         if flattenReason == nil, position != 0, !live.contains(where: { $0.request.role == .stop || $0.request.role == .exit }) {
             // The flatten order goes out at the next tick, after the cancel-all it must not meet.
-            return events + cancelAllAndFlatten(reason: "a position of \(abs(position)) shares has no working stop", at: time)
+            return events
+                + cancelAllAndFlatten(
+                    reason: "a position of \(abs(position)) shares has no working stop", position: position, at: time)
         }
         guard flattenReason != nil else { return events }
-        if live.contains(where: { $0.request.role != .exit }) { return events }
+        let stop = protectiveStop
         if position != 0 {
-            let retryAt = lastFlattenOrder.map { $0 + .seconds(1) } ?? time
-            if !live.contains(where: { $0.request.role == .exit }), time >= retryAt {
-                lastFlattenOrder = time
-                let id = ClientOrderID(session: configuration.session, sequence: nextSequence, role: .exit)
-                nextSequence += 1
-                let request = OrderRequest(
-                    id: id, side: position > 0 ? .sell : .buy, type: .market, price: nil, quantity: abs(position),
-                    role: .exit)
-                events += submit([request], at: time)
+            // Beside a working stop the exit shares its OCA group; without one it must wait for the
+            // cancels, or a late fill of a cancelled leg would overshoot.
+            let waiting = live.contains { $0.request.role != .exit && $0.request.id != stop?.request.id }
+            if !live.contains(where: { $0.request.role == .exit }), stop != nil || !waiting {
+                events += sendExit(position: position, group: stop?.request.ocaGroup, at: time)
             }
+        } else if let stop {
+            // Flat with the stop still working (a broker whose OCA group did not cancel it).
+            orders[stop.request.id]?.cancelRequested = true
+            broker.cancel(stop.request.id, at: time)
+            events.append(.cancelRequested(stop.request.id, reason: "flat: the stop protects nothing"))
         } else if live.isEmpty {
             flattenReason = nil
             lastFlattenOrder = nil
             events.append(.flattenCompleted)
         }
         return events
+    }
+
+    /// The flatten's market exit for `position`, at most once a second (a broker that rejects it is
+    /// retried, not flooded).
+    private func sendExit(position: Int64, group: String?, at time: Timestamp) -> [ExecutionEvent] {
+        let retryAt = lastFlattenOrder.map { $0 + .seconds(1) } ?? time
+        guard time >= retryAt else { return [] }
+        lastFlattenOrder = time
+        let id = ClientOrderID(session: configuration.session, sequence: nextSequence, role: .exit)
+        nextSequence += 1
+        let request = OrderRequest(
+            id: id, side: position > 0 ? .sell : .buy, type: .market, price: nil, quantity: abs(position), role: .exit,
+            ocaGroup: group)
+        return submit([request], at: time)
     }
 
     /// After a restart: sends again, under the same ids, the orders the snapshot says are live. A
@@ -215,7 +251,9 @@ public final class OrderManager {
             requests.append(request)
         }
         if !requests.isEmpty {
-            broker.submit(requests, at: time)
+            var prior: [ClientOrderID: PriorFills] = [:]
+            for request in requests { prior[request.id] = orders[request.id]?.priorFills }
+            broker.resubmit(requests, prior: prior, at: time)
             events.append(.submitted(requests))
         }
         return events

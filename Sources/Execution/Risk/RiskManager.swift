@@ -69,6 +69,10 @@ public struct RiskManager: Hashable, Sendable {
             if long ? entry.limit > ask + limits.maxSlippage : entry.limit < bid - limits.maxSlippage {
                 refusals.append(.chasing(limit: entry.limit, touch: long ? ask : bid, max: limits.maxSlippage))
             }
+            // The passive side: resting farther from the touch than a stop may be from the entry.
+            if long ? entry.limit < bid - limits.maxRiskPerShare : entry.limit > ask + limits.maxRiskPerShare {
+                refusals.append(.farFromMarket(limit: entry.limit, touch: long ? bid : ask, max: limits.maxRiskPerShare))
+            }
         } else {
             refusals.append(.noQuote)
         }

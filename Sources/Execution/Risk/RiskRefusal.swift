@@ -16,6 +16,9 @@ public enum RiskRefusal: Error, Hashable, Sendable, CustomStringConvertible {
     case noQuote
     case spreadTooWide(spread: Price, max: Price)
     case chasing(limit: Price, touch: Price, max: Price)
+    /// A limit resting farther from the touch on the passive side than the stop distance allowed:
+    /// not an entry into the setup of now (`ENTER_LONG(10.00, …)` with the ask at 245.50).
+    case farFromMarket(limit: Price, touch: Price, max: Price)
     case staleData(age: Duration?, max: Duration)
     case lossBudget(risk: Money, remaining: Money)
     case noPosition
@@ -40,6 +43,7 @@ public enum RiskRefusal: Error, Hashable, Sendable, CustomStringConvertible {
         case .noQuote: "noQuote"
         case .spreadTooWide: "spreadTooWide"
         case .chasing: "chasing"
+        case .farFromMarket: "farFromMarket"
         case .staleData: "staleData"
         case .lossBudget: "lossBudget"
         case .noPosition: "noPosition"
@@ -79,6 +83,8 @@ public enum RiskRefusal: Error, Hashable, Sendable, CustomStringConvertible {
             return "spread \(spread.display) > max \(max.display)"
         case .chasing(let limit, let touch, let max):
             return "limit \(limit.display) is \(Price(raw: limit.raw > touch.raw ? limit.raw - touch.raw : touch.raw - limit.raw).display) through the touch \(touch.display) > max slippage \(max.display)"
+        case .farFromMarket(let limit, let touch, let max):
+            return "limit \(limit.display) rests \(Price(raw: abs(limit.raw - touch.raw)).display) away from the touch \(touch.display) > max risk per share \(max.display); an entry works near the market"
         case .staleData(let age, let max):
             guard let age else { return "no market data yet" }
             return "market data \(Self.millis(age)) ms old > max \(Self.millis(max)) ms"

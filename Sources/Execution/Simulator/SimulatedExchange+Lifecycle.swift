@@ -35,6 +35,10 @@ extension SimulatedExchange {
         orders[id] = order
         live.append(id)
         report(id, .accepted)
+        // A flatten's exit whose group's other members filled its shares while it was on its way.
+        if order.request.parent == nil, order.request.ocaGroup != nil, openQuantity(id) == 0 {
+            cancel(id, reason: "OCA: its group filled these shares before it arrived", refuseIfDone: false)
+        }
     }
 
     private func rejection(of request: OrderRequest) -> String? {
@@ -121,7 +125,7 @@ extension SimulatedExchange {
         guard let order = orders[id] else { return 0 }
         var cap = order.request.quantity
         if let parent = order.request.parent { cap = min(cap, orders[parent]?.filled ?? 0) }
-        let done = order.request.ocaGroup.map { groupFilled[$0, default: 0] } ?? order.filled
+        let done = order.request.ocaGroup.map { groupFilled[$0, default: 0] - order.groupFilledBefore } ?? order.filled
         return max(0, cap - done)
     }
 
@@ -134,7 +138,8 @@ extension SimulatedExchange {
         guard var order = orders[id] else { return }
         order.filled += quantity
         order.filledValue += price * quantity
-        let total = configuration.commission.commission(shares: order.filled, value: order.filledValue)
+        let total = configuration.commission.commission(
+            shares: order.filled + (order.prior?.shares ?? 0), value: order.filledValue + (order.prior?.value ?? .zero))
         let charge = total - order.commission
         order.commission = total
         order.executions += 1

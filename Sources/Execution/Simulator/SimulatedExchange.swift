@@ -87,8 +87,19 @@ public final class SimulatedExchange: Broker {
 
     public func submit(_ requests: [OrderRequest], at time: Timestamp) {
         for request in requests where orders[request.id] == nil {
-            orders[request.id] = SimulatedOrder(request: request)
+            var order = SimulatedOrder(request: request)
+            if let group = request.ocaGroup { order.groupFilledBefore = groupFilled[group, default: 0] }
+            orders[request.id] = order
             enqueue(.arrive(request.id), at: time)
+        }
+    }
+
+    public func resubmit(_ requests: [OrderRequest], prior: [ClientOrderID: PriorFills], at time: Timestamp) {
+        submit(requests, at: time)
+        for request in requests {
+            guard let fills = prior[request.id], orders[request.id]?.state == .pendingSubmit else { continue }
+            orders[request.id]?.prior = fills
+            orders[request.id]?.commission = fills.commission
         }
     }
 
@@ -103,6 +114,9 @@ public final class SimulatedExchange: Broker {
     public func cancelAll(at time: Timestamp) {
         enqueue(.cancelAll, at: time)
     }
+
+    /// An OCA group here reduces every member by each other's fills, whenever it joined.
+    public var joinsBracketOCAGroups: Bool { true }
 
     public func drainReports() -> [ExecutionReport] {
         // Polled every tick: an empty poll must not allocate.

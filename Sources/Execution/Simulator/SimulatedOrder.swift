@@ -7,6 +7,9 @@ struct SimulatedOrder {
     var filled: Int64 = 0
     var filledValue: Money = .zero
     var commission: Money = .zero
+    /// Fills of the same order before a restart, sent again to this exchange: the commission
+    /// schedule (a minimum per order) continues from them.
+    var prior: PriorFills?
     var executions = 0
     /// Shares displayed ahead of a resting limit at its price; volume trading at the price eats
     /// them before it reaches us.
@@ -18,6 +21,9 @@ struct SimulatedOrder {
     /// What the last report said, so a change without a fill is reported once.
     var reportedState: OrderState = .pendingSubmit
     var reportedWorking: Int64 = -1
+    /// What its OCA group had filled when it was sent: an order joining a group later (a flatten's
+    /// exit beside a bracket's stop) is reduced only by the fills that came after it.
+    var groupFilledBefore: Int64 = 0
 
     init(request: OrderRequest) { self.request = request }
 

@@ -14,6 +14,9 @@ public struct AccountState: Hashable, Sendable {
     public var dailyTrades: Int64 = 0
 
     public init() {}
+
+    /// Shares held, negative for a short: what the journal records.
+    public var signedPosition: Int64 { positionSide == .short ? -position : position }
 }
 
 /// A working order (`ACTIVE_ORDERS`).

@@ -61,6 +61,12 @@ public struct CompiledStrategy: Sendable {
         return SideChecklist(side: side, conditions: results, chaseGuard: guardResult)
     }
 
+    /// The exit rules of a position on `side` evaluated on `state`, whether or not one is open:
+    /// `gate: hold` asks whether they would close the position an entry is about to open.
+    public func exits(for side: PositionSide, _ state: StateVector, _ previous: StateVector? = nil) -> [ExitRuleResult] {
+        (side == .long ? rules.longExits : rules.shortExits).map { evaluate($0, side: side, state, previous) }
+    }
+
     /// True when every entry condition of `side` passes and its chase guard does not block:
     /// the gate's hot path, with no readings and no allocation.
     public func entryPasses(_ side: PositionSide, _ state: StateVector, previous: StateVector? = nil) -> Bool {

@@ -75,6 +75,7 @@ extension StrategyDecoder {
         guard let whenNode = pairs.value("when"), let (tree, checked) = rule(whenNode, key: "when"), let name,
             let source = whenNode.scalar?.value
         else { return nil }
+        if let textNode = pairs.value("text"), text != nil { checkText(textNode, rules: [(whenNode, tree)], key: "when") }
         let definition = EntryCondition(
             name: name, side: side, rule: source, text: text ?? source, location: whenNode.start)
         return CompiledRules.Condition(definition: definition, code: RuleCompiler.condition(checked), tree: tree)
@@ -125,6 +126,7 @@ extension StrategyDecoder {
         let condition = pairs.value("when").flatMap { rule($0, key: "when") }
         var action: ExitAction?
         var value: NumberCode?
+        var parameterRule: (YAMLNode, RuleExpression)?
         if let actionNode = pairs.value("action"), let word = self.text(actionNode, key: "action") {
             let parameterKey = word == "tighten_stop" ? "stop" : (word == "update_target" ? "target" : nil)
             for other in ["stop", "target"] where other != parameterKey {
@@ -146,7 +148,8 @@ extension StrategyDecoder {
                     )
                     break
                 }
-                if let (_, checked) = rule(parameter, key: key, kind: .price), let source = parameter.scalar?.value {
+                if let (parameterTree, checked) = rule(parameter, key: key, kind: .price), let source = parameter.scalar?.value {
+                    parameterRule = (parameter, parameterTree)
                     value = NumberCode(run: RuleCompiler.number(checked))
                     action = word == "tighten_stop" ? .tightenStop(rule: source) : .updateTarget(rule: source)
                 }
@@ -157,6 +160,9 @@ extension StrategyDecoder {
         guard let name, let (tree, checked) = condition, let action, let whenNode = pairs.value("when"),
             let source = whenNode.scalar?.value
         else { return nil }
+        if let textNode = pairs.value("text"), text != nil {
+            checkText(textNode, rules: [(whenNode, tree)] + (parameterRule.map { [$0] } ?? []), key: "when")
+        }
         let definition = ExitRule(
             name: name, side: side, rule: source, text: text ?? source, action: action, location: whenNode.start)
         return CompiledRules.Exit(
@@ -178,9 +184,12 @@ extension StrategyDecoder {
             checkKeys(pairs, in: item, allowed: ["text", "when", "side"], required: ["text"], context: "a hint")
             let text = pairs.value("text").flatMap { self.text($0, key: "text") }
             var ruleText: String?
-            if let whenNode = pairs.value("when"), let (_, checked) = rule(whenNode, key: "when") {
+            if let whenNode = pairs.value("when"), let (tree, checked) = rule(whenNode, key: "when") {
                 ruleText = whenNode.scalar?.value
                 hintCodes.append((hints.count, RuleCompiler.condition(checked)))
+                if let textNode = pairs.value("text"), text != nil {
+                    checkText(textNode, rules: [(whenNode, tree)], key: "when", complete: false)
+                }
             }
             var side: PositionSide?
             if let sideNode = pairs.value("side"), let word = self.text(sideNode, key: "side") {

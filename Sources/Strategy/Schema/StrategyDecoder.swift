@@ -14,7 +14,7 @@ struct StrategyDecoder {
     }
 
     static let topKeys = [
-        "name", "version", "symbol", "loop_hz", "consult", "prompt", "model", "entry", "exit", "hints", "risk",
+        "name", "version", "symbol", "loop_hz", "consult", "gate", "prompt", "model", "entry", "exit", "hints", "risk",
         "features",
     ]
 
@@ -28,14 +28,8 @@ struct StrategyDecoder {
             error(node, "symbol must be a ticker of letters, digits, '.' or '-' (such as TSLA), found '\(symbol)'")
         }
         let loopHz = pairs.value("loop_hz").flatMap { smallInteger($0, key: "loop_hz", range: 1...50) } ?? 5
-        var consult = ConsultPolicy.everyTick
-        if let node = pairs.value("consult"), let word = text(node, key: "consult") {
-            if let policy = ConsultPolicy(rawValue: word) {
-                consult = policy
-            } else {
-                unknownWord(node, word, key: "consult", among: ConsultPolicy.allCases.map(\.rawValue))
-            }
-        }
+        let consult = word(pairs, key: "consult", default: ConsultPolicy.everyTick)
+        let gate = word(pairs, key: "gate", default: GateMode.arrival)
         let prompt = pairs.value("prompt").flatMap { text($0, key: "prompt") }
         if let node = pairs.value("prompt"), let prompt, prompt.trimmingCharacters(in: .whitespaces).isEmpty {
             error(node, "prompt must name a template file, such as prompts/momentum.md")
@@ -48,13 +42,14 @@ struct StrategyDecoder {
         let hints = pairs.value("hints").map { decodeHints($0, hintCodes: &hintCodes) } ?? []
         rules.hints = hintCodes.map { CompiledRules.Hint(index: $0.0, code: $0.1) }
         var risk = RiskSettings()
+        risk.maxDecisionAgeMs = gate.defaultMaxDecisionAgeMs
         if let node = pairs.value("risk") { decodeRisk(node, into: &risk, rules: &rules) }
         var features = FeatureParameters()
         if let node = pairs.value("features") { decodeFeatures(node, into: &features) }
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         rules.buildGates()
         let definition = StrategyDefinition(
-            name: name, version: version, symbol: symbol, loopHz: loopHz, consult: consult,
+            name: name, version: version, symbol: symbol, loopHz: loopHz, consult: consult, gate: gate,
             longEntries: rules.longEntries.map(\.definition), shortEntries: rules.shortEntries.map(\.definition),
             longExits: rules.longExits.map(\.definition), shortExits: rules.shortExits.map(\.definition),
             hints: hints, risk: risk, features: features, prompt: prompt, model: model, sourceHash: StrategyDefinition.hash(bytes))
@@ -182,6 +177,17 @@ struct StrategyDecoder {
             return nil
         }
         return scalar
+    }
+
+    /// The value of `key`, one of `Value`'s words; `fallback` when the key is absent or (with a
+    /// did-you-mean diagnostic) not one of them.
+    mutating func word<Value: RawRepresentable & CaseIterable>(_ pairs: [YAMLPair], key: String, default fallback: Value)
+        -> Value where Value.RawValue == String
+    {
+        guard let node = pairs.value(key), let word = text(node, key: key) else { return fallback }
+        if let value = Value(rawValue: word) { return value }
+        unknownWord(node, word, key: key, among: Value.allCases.map(\.rawValue))
+        return fallback
     }
 
     mutating func unknownWord(_ node: YAMLNode, _ word: String, key: String, among words: [String]) {

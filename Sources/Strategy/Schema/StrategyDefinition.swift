@@ -9,6 +9,8 @@ public struct StrategyDefinition: Hashable, Sendable {
     /// Decisions per second.
     public let loopHz: Int
     public let consult: ConsultPolicy
+    /// How the gate judges a late entry (`gate:`).
+    public var gate: GateMode = .arrival
     public let longEntries: [EntryCondition]
     public let shortEntries: [EntryCondition]
     public let longExits: [ExitRule]

@@ -46,9 +46,14 @@ struct AgentOptions: ParsableArguments {
     /// - Parameter replay: false for a live broker, which gives the average daily volume itself.
     /// - Throws: invalid input for the strategy or `--model`; a runtime failure when no server answers.
     func prepare(replay isReplay: Bool = true) async throws(CLIError) -> Prepared {
+        if isReplay { replay.noteMissingVolume() }
+        return try Self.prepare(strategy: strategy, decision: decision)
+    }
+
+    /// The strategy at `strategy` and the decider `decision` names, its server checked.
+    static func prepare(strategy: String, decision: ModelOptions) throws(CLIError) -> Prepared {
         let compiled = try StrategyFile.load(strategy)
         let text = FileManager.default.contents(atPath: strategy).map { String(decoding: $0, as: UTF8.self) } ?? ""
-        if isReplay { replay.noteMissingVolume() }
         let spec = try decision.spec()
         let settings = decision.resolved(compiled.definition.model, defaultTimeout: .seconds(30))
         try ModelOptions.checkGrammar(settings, for: spec)
