@@ -54,9 +54,9 @@ struct FSD: AsyncParsableCommand {
             }
             status = 0
         } catch {
-            // A command that stopped because its reader went away may throw on the way out: a
-            // closed pipe is not worth a message (`finalStatus` makes it 0).
-            status = Console.outputState == .closed ? 0 : Termination.report(error)
+            // Even after the reader went away: a failure of its own (a flatten that did not fill,
+            // a journal that failed) is told on stderr and keeps its status.
+            status = Termination.report(error)
         }
         Termination.end(Console.finalStatus(status))
     }

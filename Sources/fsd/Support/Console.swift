@@ -70,14 +70,13 @@ enum Console {
         }
     }
 
-    /// The exit status once the command is done: `status` as the command ended, 0 when a reader
-    /// closed the pipe (whatever the command made of its failed writes), 2 after any other failed
-    /// write, with its message on standard error (where that still works).
+    /// The exit status once the command is done: `status` as the command ended — a reader that
+    /// closed the pipe changes nothing, so a command that finished otherwise well exits 0 — or 2
+    /// after any other failed write, with its message on standard error (where that still works).
     static func finalStatus(_ status: Int32) -> Int32 {
-        if outputState == .closed || failure(of: STDERR_FILENO) == .closed { return 0 }
         if case .failed(let reason) = outputState {
             note("error: cannot write to standard output: \(reason); the output is incomplete")
-            return 2
+            return status == 0 ? 2 : status
         }
         // A failed standard error lost a note or an error message: a script must not read 0.
         if case .failed = failure(of: STDERR_FILENO) { return status == 0 ? 2 : status }
