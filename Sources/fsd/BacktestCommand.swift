@@ -99,11 +99,7 @@ struct BacktestCommand: AsyncParsableCommand {
             throw CLIError.runtimeFailure(error)
         }
         if let report {
-            do {
-                try HTMLReport.render(summary).write(toFile: report, atomically: true, encoding: .utf8)
-            } catch {
-                throw CLIError.runtimeFailure("cannot write the report: \(error.localizedDescription)", file: report)
-            }
+            try ReportFile.write(HTMLReport.render(summary), to: report)
         }
         Console.write((json ? summary.json : summary.text) + "\n")
         if let report, !json { Console.note("report: \(report)") }

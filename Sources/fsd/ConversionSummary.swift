@@ -13,8 +13,21 @@ struct ConversionSummary: Codable {
     var events: Int
     var trades: Int
     var bytes: Int
+    /// Checksummed blocks of the recording.
+    var blocks: Int
     var seconds: Double
     var verified: Bool
+    /// The input was a version 1 recording, now rewritten with block checksums.
+    var upgradedFromVersion1: Bool
+    /// Blocks whose CRC32C `--verify` checked in the finished file; nil without `--verify`.
+    var checksumsVerified: Int?
+    /// A line after the summary (what `--verify` found); not in the JSON.
+    var note: String?
+
+    private enum CodingKeys: String, CodingKey {
+        case input, output, format, symbol, sessionDate, messages, events, trades, bytes, blocks, seconds, verified
+        case upgradedFromVersion1, checksumsVerified
+    }
 
     init(input: String, output: String, outcome: RecordingConverter.Outcome, seconds duration: Duration) {
         self.input = input
@@ -28,6 +41,8 @@ struct ConversionSummary: Codable {
         bytes = outcome.bytes
         seconds = Double(duration.components.seconds) + Double(duration.components.attoseconds) / 1e18
         verified = outcome.verified
+        blocks = outcome.blocks
+        upgradedFromVersion1 = outcome.upgradedFromVersion1
     }
 
     /// The two lines `fsd convert` prints.
@@ -36,8 +51,11 @@ struct ConversionSummary: Codable {
         let perEvent = events > 0 ? String(format: "%.2f", Double(bytes) / Double(events)) : "0"
         return """
             Wrote \(output): \(symbol) \(sessionDate), \(Self.grouped(events)) events (\(Self.grouped(trades)) trades)\(from).
-            \(Self.grouped(bytes)) bytes, \(perEvent) bytes per event, in \(String(format: "%.2f", seconds)) s\
-            \(verified ? "; read back and verified event by event." : " (not verified).")
+            \(Self.grouped(bytes)) bytes, \(perEvent) bytes per event, \(Self.grouped(blocks)) CRC32C-checked blocks, in \
+            \(String(format: "%.2f", seconds)) s\
+            \(verified ? "; read back and verified event by event." : " (not verified).")\
+            \(upgradedFromVersion1 ? "\nThe input was a version 1 recording; this copy has block checksums." : "")\
+            \(note.map { "\n" + $0 } ?? "")
             """
     }
 

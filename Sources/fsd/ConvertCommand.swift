@@ -15,13 +15,16 @@ struct ConvertCommand: ParsableCommand {
             compared event by event with the source, and only then renamed to --out.
 
             Given an .fsdr whose recorder stopped without closing it, --allow-unfinished saves the \
-            events before the cut into a closed recording.
+            whole blocks before the cut into a closed recording. Given a version 1 .fsdr (no block \
+            checksums; every replay refuses it), convert rewrites it as version 2 once its own CRC-32 \
+            matches. --verify also checks the finished file as `fsd verify` does (every block's CRC32C).
 
             Examples:
               fsd convert --data data/sample/GOOG_2012-06-21_34200000_57600000_message_10.csv.gz \\
                           --out GOOG_2012-06-21.fsdr
               fsd backtest --data GOOG_2012-06-21.fsdr --strategy strategies/momentum.yaml
               fsd convert --data crashed.fsdr --allow-unfinished --out repaired.fsdr --json
+              fsd convert --data old-v1.fsdr --out new.fsdr --verify
 
             Exit codes: 0 written and verified, 1 invalid input data or arguments, 2 unreadable \
             input or failed write.
@@ -37,17 +40,25 @@ struct ConvertCommand: ParsableCommand {
     @Flag(help: "Replace --out if it exists.")
     var force = false
 
-    @Flag(help: "Accept an .fsdr input without its end record and keep its events up to the cut.")
+    @Flag(help: "Accept an .fsdr input without its trailer and keep its whole blocks up to the cut.")
     var allowUnfinished = false
 
     @Flag(help: "Do not read the recording back to compare it with the source.")
     var skipVerify = false
+
+    @Flag(
+        help: "Verify explicitly (the default): compare every event with the source, then check the finished file as `fsd verify` does.")
+    var verify = false
 
     @Flag(help: "Print the summary as one JSON object on stdout.")
     var json = false
 
     @Flag(help: "No progress line on stderr.")
     var quiet = false
+
+    func validate() throws {
+        if verify && skipVerify { throw ValidationError("--verify and --skip-verify exclude each other: pick one") }
+    }
 
     func run() throws {
         if FileManager.default.fileExists(atPath: out) && !force {
@@ -64,7 +75,13 @@ struct ConvertCommand: ParsableCommand {
             throw error
         }
         progress.finish()
-        let summary = ConversionSummary(input: data, output: out, outcome: outcome, seconds: started.duration(to: .now))
+        var summary = ConversionSummary(input: data, output: out, outcome: outcome, seconds: started.duration(to: .now))
+        if verify {
+            // The file as it now lies under its name: every checksum, as `fsd verify` reads it.
+            let report = try RecordingVerifier.verify(path: out)
+            summary.checksumsVerified = report.blocks
+            if !json { summary.note = VerifyCommand.text(out, report) }
+        }
         Console.line(json ? summary.json : summary.text)
     }
 }

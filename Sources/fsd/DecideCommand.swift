@@ -251,11 +251,11 @@ private final class TerminalOutput: @unchecked Sendable {
     }
 
     private func write(_ text: String) {
-        FileHandle.standardOutput.write(Data(text.utf8))
+        Console.write(text)
     }
 }
 
 /// Writes a line to standard output unbuffered, in order with the streamed reply.
 private func emit(_ text: String) {
-    FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    Console.line(text)
 }

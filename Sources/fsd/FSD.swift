@@ -22,6 +22,7 @@ struct FSD: AsyncParsableCommand {
               fsd state --at 10:30:00 > state.json
               fsd explain --strategy strategies/momentum.yaml --state state.json
               fsd bench --json
+              fsd verify day.fsdr
             """,
         version: "0.1.0",
         subcommands: [
@@ -34,6 +35,7 @@ struct FSD: AsyncParsableCommand {
             ModelCommand.self,
             BenchCommand.self,
             ConvertCommand.self,
+            VerifyCommand.self,
             GatewayCommand.self,
             RecordCommand.self,
         ]
@@ -50,11 +52,12 @@ struct FSD: AsyncParsableCommand {
             } else {
                 try command.run()
             }
-            try Console.checkOutput()
             status = 0
         } catch {
-            status = Termination.report(error)
+            // A command that stopped because its reader went away may throw on the way out: a
+            // closed pipe is not worth a message (`finalStatus` makes it 0).
+            status = Console.outputState == .closed ? 0 : Termination.report(error)
         }
-        Termination.end(status)
+        Termination.end(Console.finalStatus(status))
     }
 }

@@ -80,7 +80,7 @@ struct IBKRRunSession {
         if terminal { Console.write("\u{1B}[2J\u{1B}[?25l") }
         let runner = LiveRunner(
             configuration: configuration, strategy: prepared.strategy, strategyText: prepared.text, decider: prepared.decider,
-            stopRequest: stop, output: { line in Console.write(line + (line.hasSuffix("\u{1B}[J") ? "" : "\n")) })
+            stopRequest: stop, output: { line in Console.view(line, stop: stop) })
         do {
             let summary = try await runner.run(
                 feed: feed, broker: broker, brokerName: "ibkr", clock: MarketData.WallClock(),

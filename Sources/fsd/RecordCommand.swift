@@ -12,7 +12,7 @@ struct RecordCommand: AsyncParsableCommand {
             Connects to TWS or IB Gateway, subscribes to SMART depth and tick-by-tick trades and quotes \
             for the symbol, and writes every event to OUT in the binary replay format until Ctrl-C.
             The account needs the depth subscriptions docs/IBKR.md lists. Ctrl-C (or SIGTERM) closes \
-            the file with its end record; a second one exits at once.
+            the file with its trailer; a second one exits at once.
 
             Exit status: 0 recorded and closed, 1 invalid options, 2 TWS unreachable, an unknown \
             symbol or a failed write.

@@ -61,7 +61,9 @@ import Testing
     }
 
     static func write(_ files: TestFiles, rows: [String], lineEnd: String = "\n") throws -> String {
-        let messages = rows.indices.map { "\(34_200 + $0 / 1000).\(String(format: "%03d", $0 % 1000)),1,\($0),1,1000000,1" }
+        // Type 7 messages claim no book change, so the rows alone say what the book is (a type 1
+        // submission would have to match them: the reader checks that a pair belongs together).
+        let messages = rows.indices.map { "\(34_200 + $0 / 1000).\(String(format: "%03d", $0 % 1000)),7,\($0),1,1000000,1" }
         try files.write(orderbookName, rows.joined(separator: lineEnd) + lineEnd)
         return try files.write(messageName, messages.joined(separator: lineEnd) + lineEnd)
     }

@@ -89,12 +89,14 @@ import Testing
             time: Timestamp(nanos: 1), event: .depth(DepthUpdate(side: .bid, price: Price(cents: 1), size: 5, operation: .update)))
         _ = try RecordingTests.write(Array(repeating: update, count: 300), to: path)
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        // After the 25-byte header, record 0 takes 5 bytes (tag, time, a 2-byte price, size) and
-        // every later one 3 (tag, price delta 0, size). Record 200 gets the unknown operation 3.
-        let bad = 25 + 5 + 3 * 199
+        // After the 29-byte header and the first block's 12-byte header, record 0 takes 5 bytes
+        // (tag, time, a 2-byte price, size) and every later one 3 (tag, price delta 0, size).
+        // Record 200 gets the unknown operation 3, and the block a checksum that agrees (a
+        // writer's bug, which no checksum catches).
+        let bad = 29 + 12 + 5 + 3 * 199
         #expect(bytes[bad] == 0x29)
         bytes[bad] |= 0x60
-        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        try Data(RecordingBytes.reseal(bytes)).write(to: URL(fileURLWithPath: path))
 
         let reader = try RecordingReader(path: path)
         let buffer = UnsafeMutableBufferPointer<TimedEvent>.allocate(capacity: 256)

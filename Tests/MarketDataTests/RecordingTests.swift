@@ -1,3 +1,4 @@
+import CZlib
 import Foundation
 import Testing
 
@@ -47,25 +48,35 @@ import Testing
         let path = files.path("one.fsdr")
         let writer = try Self.write(Array(Self.events.prefix(2)), to: path)
         let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        let header: [UInt8] =
+        var header: [UInt8] =
             [0x46, 0x53, 0x44, 0x52, 0x0D, 0x0A, 0x1A, 0x0A]  // magic
-            + [1, 0, 25, 0]  // version 1, header length 21 + 4
+            + [2, 0, 29, 0]  // version 2, header length 21 + 4 + 4
             + [0x10, 0x27, 0, 0]  // 10,000 units per dollar
             + [0xE8, 0x07, 3, 15]  // 2024-03-15
             + [4] + Array("TSLA".utf8)
-        #expect(Array(bytes.prefix(25)) == header)
+        header += Self.littleEndian(CRC32C.checksum(header))
+        #expect(Array(bytes.prefix(29)) == header)
         // Bid insert: tag 0x81 (time follows, depth, bid, insert), zigzag time 34_200_000_000_001 ->
         // 68_400_000_000_002, zigzag price 1_000_000 -> 2_000_000, size 300.
         let first: [UInt8] = [0x81] + Self.leb128(68_400_000_000_002) + Self.leb128(2_000_000) + Self.leb128(300)
         // Ask delete, same time, ends the batch: tag 0x01 | 0x08 | 0x10 | 2 << 5 = 0x59; price +200 -> 400.
         let second: [UInt8] = [0x59] + Self.leb128(400)
         let records = first + second
-        #expect(Array(bytes[25..<(25 + records.count)]) == records)
-        let trailer = Array(bytes[(25 + records.count)...])
-        #expect(trailer.count == 17)
-        #expect(trailer[0] == 0 && trailer[1] == 2 && trailer[2..<9].allSatisfy { $0 == 0 })
-        #expect(Array(trailer[13...]) == Array("FSDE".utf8))
+        // One block: its length, 2 events, the CRC-32C of index 0, those 8 bytes and the records.
+        let fields = Self.littleEndian(UInt32(records.count)) + Self.littleEndian(2)
+        let blockCRC = CRC32C.update(CRC32C.update(CRC32C.update(0, [0, 0, 0, 0]), fields), records)
+        let block = fields + Self.littleEndian(blockCRC) + records
+        #expect(Array(bytes[29..<(29 + block.count)]) == block)
+        // The trailer: 'FSDE', 2 events (8 bytes), 1 block, its own CRC-32C.
+        let trailerFields = Array("FSDE".utf8) + [2, 0, 0, 0, 0, 0, 0, 0] + Self.littleEndian(1)
+        let trailer = trailerFields + Self.littleEndian(CRC32C.checksum(trailerFields))
+        #expect(Array(bytes[(29 + block.count)...]) == trailer)
         #expect(writer.bytesWritten == bytes.count)
+        #expect(bytes.count == 29 + 12 + records.count + 20)
+    }
+
+    static func littleEndian(_ value: UInt32) -> [UInt8] {
+        (0..<4).map { UInt8(truncatingIfNeeded: value >> (8 * UInt32($0))) }
     }
 
     static func leb128(_ value: UInt64) -> [UInt8] {
@@ -122,36 +133,147 @@ import Testing
         let error = try #require(throws: ReplayError.self) { try Self.readAll(path) }
         #expect(
             "\(error)"
-                == "\(path): error: at byte \(writer.bytesWritten): the recording has no end record after 6 events: "
-                + "it was cut short or its recorder stopped before closing it (`fsd convert --allow-unfinished` "
-                + "saves the events before the cut into a closed recording)")
+                == "\(path): error: at byte \(writer.bytesWritten): the recording has no trailer after 6 events in 1 "
+                + "block: it was cut short or its recorder stopped before closing it (`fsd convert --allow-unfinished` "
+                + "saves the whole blocks before the cut into a closed recording)")
         #expect(try Self.readAll(path, allowUnfinished: true) == Self.events)
     }
 
-    @Test func cutInsideARecordIsAnErrorEvenWhenUnfinishedIsAllowed() throws {
+    @Test func aBlockCutShortIsAnErrorAndDroppedWhenUnfinishedIsAllowed() throws {
         let files = try TestFiles()
         defer { files.remove() }
         let path = files.path("cut.fsdr")
-        _ = try Self.write(Self.events, to: path)
+        let writer = try RecordingWriter(path: path, symbol: "TSLA", sessionDate: Self.date)
+        for event in Self.events.prefix(3) { try writer.append(event) }
+        try writer.flush()  // block 0: three events
+        for event in Self.events.dropFirst(3) { try writer.append(event) }
+        try writer.close()  // block 1: three more, then the trailer
         let bytes = try Data(contentsOf: URL(fileURLWithPath: path))
-        // Drop the 17-byte end record and the last byte of the last trade.
-        let cut = bytes.count - 18
-        try bytes.prefix(cut).write(to: URL(fileURLWithPath: path))
-        let error = try #require(throws: ReplayError.self) { try Self.readAll(path, allowUnfinished: true) }
-        #expect("\(error)".contains("the file ends inside a record after 5 events"))
+        // Drop the 20-byte trailer and the last byte of block 1.
+        try bytes.prefix(bytes.count - 21).write(to: URL(fileURLWithPath: path))
+        let error = try #require(throws: ReplayError.self) { try Self.readAll(path) }
+        let blockOne = try #require(Self.blockOffsets(Array(bytes)).dropFirst().first)
+        #expect(
+            "\(error)"
+                == "\(path): error: at byte \(blockOne): block 1: the file ends inside this block after 3 events in 1 "
+                + "block: it was cut short or its recorder stopped before closing it (`fsd convert --allow-unfinished` "
+                + "saves the whole blocks before the cut into a closed recording)")
+        // The cut block's events were never checked: none of them is returned.
+        #expect(try Self.readAll(path, allowUnfinished: true) == Array(Self.events.prefix(3)))
     }
 
-    @Test func damagedRecordsFailTheChecksum() throws {
+    /// Where each block starts.
+    static func blockOffsets(_ bytes: [UInt8]) -> [Int] {
+        var offsets: [Int] = []
+        var offset = RecordingBytes.headerLength(bytes)
+        while offset + 4 <= bytes.count, RecordingBytes.load32(bytes, offset) != RecordingFormat.trailerMarker {
+            offsets.append(offset)
+            offset += 12 + Int(RecordingBytes.load32(bytes, offset))
+        }
+        return offsets
+    }
+
+    @Test func oneFlippedByteIsAnErrorNamingItsBlockAndOffset() throws {
         let files = try TestFiles()
         defer { files.remove() }
         let path = files.path("flipped.fsdr")
         _ = try Self.write(Self.events, to: path)
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        // The last size byte of the first record: still decodes, to a different size.
-        bytes[25 + 1 + 7 + 4] ^= 0x01
+        // The last size byte of the first record: it would still decode, to a different size.
+        bytes[29 + 12 + 1 + 7 + 4] ^= 0x01
         try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let reader = try RecordingReader(path: path)
+        let error = try #require(throws: ReplayError.self) { try reader.next() }
+        let end = bytes.count - 20 - 1
+        #expect(
+            "\(error)".hasPrefix(
+                "\(path): error: at byte 29: block 0: bytes 29 to \(end) fail their CRC32C checksum (stored 0x"))
+        #expect("\(error)".hasSuffix("): the file is damaged"))
+        // Not one event of the damaged block came out.
+        #expect(reader.eventsRead == 0)
+    }
+
+    @Test func aDamagedHeaderIsRefusedBeforeAnyEvent() throws {
+        let files = try TestFiles()
+        defer { files.remove() }
+        let path = files.path("header.fsdr")
+        _ = try Self.write(Self.events, to: path)
+        var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        bytes[22] ^= 0x20  // TSLA -> TsLA
+        try Data(bytes).write(to: URL(fileURLWithPath: path))
+        let error = try #require(throws: ReplayError.self) { try RecordingReader(path: path) }
+        #expect("\(error)".hasPrefix("\(path): error: at byte 0: the recording header (bytes 0 to 28) fails its CRC32C checksum"))
+    }
+
+    @Test func aBlockDroppedOrRepeatedFailsItsIndex() throws {
+        let files = try TestFiles()
+        defer { files.remove() }
+        let path = files.path("spliced.fsdr")
+        let writer = try RecordingWriter(path: path, symbol: "TSLA", sessionDate: Self.date)
+        for (index, event) in Self.events.enumerated() {
+            try writer.append(event)
+            if index % 2 == 1 { try writer.flush() }  // three blocks of two events
+        }
+        try writer.close()
+        let bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
+        let offsets = Self.blockOffsets(bytes)
+        #expect(offsets.count == 3)
+        // Block 1 removed: block 2 now sits where block 1 was, and its checksum names index 2.
+        let spliced = Array(bytes[..<offsets[1]]) + Array(bytes[offsets[2]...])
+        try Data(spliced).write(to: URL(fileURLWithPath: path))
         let error = try #require(throws: ReplayError.self) { try Self.readAll(path) }
+        #expect("\(error)".contains("error: at byte \(offsets[1]): block 1: bytes \(offsets[1]) to "))
+        #expect("\(error)".contains("fail their CRC32C checksum"))
+    }
+
+    @Test func aVersion1FileIsRefusedAndConvertRewritesIt() throws {
+        let files = try TestFiles()
+        defer { files.remove() }
+        let old = try files.write("old.fsdr", Self.version1(Self.events))
+        let refused = try #require(throws: ReplayError.self) { try ReplaySource.open(path: old) }
+        #expect(
+            "\(refused)"
+                == "\(old): error: this recording has format version 1, whose records carry no block checksums (a "
+                + "damaged byte would replay as different data); rewrite it as version 2 with `fsd convert --data "
+                + "\(old) --out NEW.fsdr` (it checks the old file's own checksum), or convert its LOBSTER source again")
+        let new = files.path("new.fsdr")
+        let outcome = try RecordingConverter(input: old, output: new).convert()
+        #expect(outcome.upgradedFromVersion1 && outcome.verified && outcome.events == Self.events.count)
+        #expect(try Self.readAll(new) == Self.events)
+        // A damaged version 1 file is not rewritten: its own CRC-32 fails at its end.
+        var damaged = Self.version1(Self.events)
+        damaged[25 + 1 + 7 + 4] ^= 0x01
+        let bad = try files.write("bad-old.fsdr", damaged)
+        let error = try #require(throws: ReplayError.self) {
+            try RecordingConverter(input: bad, output: files.path("never.fsdr")).convert()
+        }
         #expect("\(error)".hasSuffix("the checksum of the events does not match the end record: the file is damaged"))
+        #expect(!FileManager.default.fileExists(atPath: files.path("never.fsdr")))
+    }
+
+    /// `events` as the version 1 writer wrote them: header, records, end record with zlib's CRC-32.
+    static func version1(_ events: [TimedEvent]) -> [UInt8] {
+        var bytes: [UInt8] = [0x46, 0x53, 0x44, 0x52, 0x0D, 0x0A, 0x1A, 0x0A, 1, 0, 25, 0, 0x10, 0x27, 0, 0, 0xE8, 0x07, 3, 15, 4]
+        bytes += Array("TSLA".utf8)
+        let records = version1Records(events)
+        bytes += records
+        bytes += [0] + (0..<8).map { UInt8(truncatingIfNeeded: UInt64(events.count) >> (8 * UInt64($0))) }
+        let crc = records.withUnsafeBufferPointer { UInt32(crc32(0, $0.baseAddress, uInt($0.count))) }
+        bytes += littleEndian(crc) + Array("FSDE".utf8)
+        return bytes
+    }
+
+    /// Version 1's records are version 2's, without the blocks: copied out of a version 2 file.
+    static func version1Records(_ events: [TimedEvent]) -> [UInt8] {
+        let files = try? TestFiles()
+        defer { files?.remove() }
+        guard let path = files?.path("v2.fsdr"), (try? write(events, to: path)) != nil,
+            let data = try? Data(contentsOf: URL(fileURLWithPath: path))
+        else { return [] }
+        let bytes = [UInt8](data)
+        return blockOffsets(bytes).flatMap { offset in
+            Array(bytes[(offset + 12)..<(offset + 12 + Int(RecordingBytes.load32(bytes, offset)))])
+        }
     }
 
     @Test func refusesOtherFilesAndNewerVersions() throws {
@@ -165,12 +287,12 @@ import Testing
         let path = files.path("future.fsdr")
         _ = try Self.write([], to: path)
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        bytes[8] = 2
+        bytes[8] = 3
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let newer = try #require(throws: ReplayError.self) { try RecordingReader(path: path) }
         #expect(
             "\(newer)"
-                == "\(path): error: the recording has format version 2; this fsd reads version 1: "
+                == "\(path): error: the recording has format version 3; this fsd reads version 2: "
                 + "use the fsd that wrote it or a newer one")
     }
 
@@ -230,9 +352,10 @@ import Testing
         let path = files.path("damaged.fsdr")
         _ = try Self.write(Self.events, to: path)
         var bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path)))
-        bytes[bytes.count - 5] ^= 0xff  // the stored checksum
+        bytes[29 + 12 + 3] ^= 0x10  // a record of the only block
         try Data(bytes).write(to: URL(fileURLWithPath: path))
         let error = try #require(throws: ReplayError.self) { try RecordingWriter(appendingTo: path) }
-        #expect("\(error)".hasSuffix("the checksum of the events does not match the end record: the file is damaged"))
+        #expect("\(error)".contains("error: at byte 29: block 0: bytes 29 to "))
+        #expect("\(error)".hasSuffix("): the file is damaged"))
     }
 }

@@ -95,7 +95,8 @@ import Testing
 
     @Test func hostileDocumentsStopAtTheProblemLimit() throws {
         let keys = (0..<5_000).map { "\"UNKNOWN_FIELD_NAME_\($0)\": 1" }.joined(separator: ",")
-        let walls = Array(repeating: "7", count: 20_000).joined(separator: ",")
+        // 100 walls, the most a list may hold, each of them wrong.
+        let walls = Array(repeating: "7", count: StateLimits.domWalls).joined(separator: ",")
         for text in ["{\"MARKET_STATE\": {\(keys)}}", "{\"MARKET_STATE\": {\"DOM_WALLS\": [\(walls)]}}"] {
             do {
                 _ = try StateVectorDecoder.decode(Array(text.utf8), fileName: "h.json")
@@ -107,6 +108,14 @@ import Testing
                         "error: stopped after 100 problems; fix these and run again") == true)
             }
         }
+        // A longer list is one problem, however many of its elements are wrong: none is looked at.
+        let many = Array(repeating: "7", count: 20_000).joined(separator: ",")
+        let error = try #require(throws: StateDecodingError.self) {
+            try StateVectorDecoder.decode(Array("{\"MARKET_STATE\": {\"DOM_WALLS\": [\(many)]}}".utf8), fileName: "h.json")
+        }
+        #expect(error.problems.filter { $0.path == "$.MARKET_STATE.DOM_WALLS" }.map(\.message) == [
+            "20000 elements, more than the maximum of 100"
+        ])
     }
 
     @Test func randomStatesEncodeAndDecodeStably() throws {

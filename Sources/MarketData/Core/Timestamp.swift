@@ -82,12 +82,12 @@ public struct SessionDate: Hashable, Comparable, Sendable, CustomStringConvertib
         self.day = day
     }
 
-    /// Parses `YYYY-MM-DD`.
+    /// Parses `YYYY-MM-DD`; nil for text that is not a calendar day (`2012-02-31`, year 0).
     public init?(iso text: some StringProtocol) {
         let parts = text.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
             let year = Int(parts[0]), let month = Int(parts[1]), let day = Int(parts[2]),
-            (1...12).contains(month), (1...31).contains(day)
+            Self.isValid(year: year, month: month, day: day)
         else { return nil }
         self.init(year: year, month: month, day: day)
     }

@@ -49,7 +49,7 @@ public final class ReplaySource: EventReader {
     /// Opens `path`, choosing the reader from the file's first bytes and name.
     /// - Parameters:
     ///   - prefetch: for text files, inflate and read on background threads while parsing.
-    ///   - allowUnfinished: for recordings, end quietly where a recording without its end record stops.
+    ///   - allowUnfinished: for recordings, end quietly at the last whole block of a recording without its trailer.
     /// - Throws: `ReplayError` when the file is missing, of an unknown kind, or its header is bad.
     public static func open(path: String, prefetch: Bool = true, allowUnfinished: Bool = false) throws -> ReplaySource {
         let file = try PosixFile.openForReading(path, what: "data file")

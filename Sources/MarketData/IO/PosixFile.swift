@@ -51,6 +51,13 @@ final class PosixFile: @unchecked Sendable {
         }
     }
 
+    /// The file's size in bytes, nil when `fstat` fails.
+    func size() -> Int? {
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { return nil }
+        return Int(info.st_size)
+    }
+
     static func exists(_ path: String) -> Bool {
         access(path, F_OK) == 0
     }

@@ -40,6 +40,8 @@ public final class LobsterReader: EventReader {
     @exclusivity(unchecked) var previousBids = 0
     @exclusivity(unchecked) private var failure: ReplayError?
     @exclusivity(unchecked) private var finished = false
+    /// Levels per side the message file's name gives (`_message_10`), checked against the orderbook's.
+    let namedLevels: Int?
 
     /// Opens `messagePath` and the orderbook file beside it.
     /// - Parameter prefetch: inflate both files and parse the orderbook rows on background threads.
@@ -58,7 +60,9 @@ public final class LobsterReader: EventReader {
                     + "with the orderbook file of the same name with 'message' replaced by 'orderbook'")
         }
         let orderbookInput = try TextInput.open(name.orderbookPath, what: "orderbook file")
-        let messageSource = MessageRows(input: messageInput, threaded: prefetch)
+        try Self.checkPairNames(messagePath: messagePath, orderbookPath: name.orderbookPath)
+        namedLevels = name.levels
+        let messageSource = MessageRows(input: messageInput, threaded: prefetch, window: name.window)
         // Message rows are cheap to parse: doing it here saves a thread and a handoff per block,
         // which measured faster on two cores than parsing them ahead.
         messages = Prefetcher(source: messageSource, threaded: false)
@@ -164,11 +168,17 @@ public final class LobsterReader: EventReader {
                 message: "the orderbook file ends after \(rowsRead) rows but the message file goes on "
                     + "(line \(messagesRead + 1)); the two files of a pair must have one row per message")
         }
-        if levels == 0 { try setUpLevels(stride: rows?.stride ?? 4 + RowBlock.trailerCount) }
+        if levels == 0 {
+            try setUpLevels(stride: rows?.stride ?? 4 + RowBlock.trailerCount)
+            try checkNamedLevels()
+        }
         let columns = 4 &* levels
         let asks = Int(row[columns])
         let bids = Int(row[columns &+ 1])
         messagesRead &+= 1
+        if messagesRead <= Self.checkedMessages && messagesRead > 1 {
+            try checkPair(parsed, row: row, asks: asks, bids: bids)
+        }
         message = parsed
         // Levels outside the changed columns are equal in both rows, on both sides.
         let firstLevel = Int(row[columns &+ 2]) >> 2

@@ -9,8 +9,14 @@ final class MessageRows: BlockSource, @unchecked Sendable {
     /// Where the five commas of the line being parsed are.
     private let commaOffsets = UnsafeMutablePointer<Int>.allocate(capacity: 5)
 
-    init(input: any ByteInput, threaded: Bool) {
+    /// The session window of the file name in nanoseconds after midnight; nil when it has none.
+    private let window: ClosedRange<Int64>?
+    /// 24 hours: a time after it is not a time of the day.
+    private static let dayEnd: Int64 = 86_400 * 1_000_000_000
+
+    init(input: any ByteInput, threaded: Bool, window: ClosedRange<Int64>? = nil) {
         path = input.path
+        self.window = window
         lines = LineCursor(input: input, threaded: threaded)
     }
 
@@ -69,6 +75,21 @@ final class MessageRows: BlockSource, @unchecked Sendable {
                 .invalidData, path: path, line: lines.line, column: 1,
                 message: "time goes backwards: \(LobsterDiagnostics.seconds(time)) comes after "
                     + "\(LobsterDiagnostics.seconds(lastTime)) on the previous row; LOBSTER rows are in time order")
+        }
+        // Past the day or the file's own window, a time would end a backtest "at the end of the
+        // data" in silence (the loop stops at the first event after --to), so it is bad data here.
+        if time > Self.dayEnd {
+            throw ReplayError(
+                .invalidData, path: path, line: lines.line, column: 1,
+                message: "the time \(LobsterDiagnostics.seconds(time)) is beyond the day: LOBSTER times are seconds "
+                    + "after midnight, 0 to 86400")
+        }
+        if let window, !window.contains(time) {
+            throw ReplayError(
+                .invalidData, path: path, line: lines.line, column: 1,
+                message: "the time \(LobsterDiagnostics.seconds(time)) is outside the file's session window, "
+                    + "\(LobsterDiagnostics.seconds(window.lowerBound)) to \(LobsterDiagnostics.seconds(window.upperBound)) "
+                    + "seconds after midnight (the START_END milliseconds of its name)")
         }
         lastTime = time
         guard (1...7).contains(type) else {

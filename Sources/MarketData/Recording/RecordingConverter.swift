@@ -30,15 +30,46 @@ public struct RecordingConverter: Sendable {
         public var messages: Int?
         public var events: Int
         public var trades: Int
-        /// Bytes of the recording, header and end record included.
+        /// Bytes of the recording, header and trailer included.
         public var bytes: Int
+        /// Checksummed blocks of records.
+        public var blocks: Int
         /// Whether the recording was read back and compared with the source.
         public var verified: Bool
+        /// The input was a version 1 recording (no block checksums), rewritten as version 2.
+        public var upgradedFromVersion1: Bool
+    }
+
+    /// The data being converted: any replay file, or a version 1 recording, which only this
+    /// reads (to rewrite it; every replay refuses it).
+    private struct Input {
+        let replay: ReplaySource?
+        let legacy: LegacyRecordingReader?
+
+        init(path: String, allowUnfinished: Bool) throws {
+            if try RecordingFormat.isVersion1(path: path) {
+                legacy = try LegacyRecordingReader(path: path, allowUnfinished: allowUnfinished)
+                replay = nil
+            } else {
+                replay = try ReplaySource.open(path: path, allowUnfinished: allowUnfinished)
+                legacy = nil
+            }
+        }
+
+        var format: ReplaySource.Format { replay?.format ?? .recording }
+        var symbol: String { replay?.symbol ?? legacy?.symbol ?? "" }
+        var sessionDate: SessionDate { replay?.sessionDate ?? legacy?.sessionDate ?? SessionDate(year: 1, month: 1, day: 1) }
+        var messagesRead: Int? { replay?.lobster?.messagesRead }
+
+        func next() throws -> TimedEvent? {
+            if let replay { return try replay.next() }
+            return try legacy?.next()
+        }
     }
 
     public var input: String
     public var output: String
-    /// Accept a recording input without its end record, keeping its events up to the cut.
+    /// Accept a recording input without its trailer, keeping its whole blocks up to the cut.
     public var allowUnfinished: Bool
     /// Read the recording back and compare it with the source before keeping it.
     public var verify: Bool
@@ -55,7 +86,7 @@ public struct RecordingConverter: Sendable {
     /// - Throws: `ReplayError` for input that cannot be read or is invalid, a recording that cannot
     ///   be written or moved into place, or one that does not read back as the source.
     public func convert(progress: (Progress) -> Void = { _ in }) throws -> Outcome {
-        let source = try ReplaySource.open(path: input, allowUnfinished: allowUnfinished)
+        let source = try Input(path: input, allowUnfinished: allowUnfinished)
         let partial = output + ".partial"
         let writer = try RecordingWriter(path: partial, symbol: source.symbol, sessionDate: source.sessionDate)
         var trades = 0
@@ -64,7 +95,7 @@ public struct RecordingConverter: Sendable {
                 try writer.append(event)
                 if case .trade = event.event { trades += 1 }
                 if writer.eventCount & 0xffff == 0 {
-                    progress(Progress(events: writer.eventCount, messages: source.lobster?.messagesRead, time: event.time))
+                    progress(Progress(events: writer.eventCount, messages: source.messagesRead, time: event.time))
                 }
             }
             try writer.close()
@@ -76,13 +107,14 @@ public struct RecordingConverter: Sendable {
         }
         return Outcome(
             format: source.format, symbol: source.symbol, sessionDate: source.sessionDate,
-            messages: source.lobster?.messagesRead, events: writer.eventCount, trades: trades,
-            bytes: writer.bytesWritten, verified: verify)
+            messages: source.messagesRead, events: writer.eventCount, trades: trades,
+            bytes: writer.bytesWritten, blocks: writer.blockCount, verified: verify,
+            upgradedFromVersion1: source.legacy != nil)
     }
 
     /// Reads the written recording and the source side by side: they must yield the same events.
     private func compare(recording: String) throws {
-        let original = try ReplaySource.open(path: input, allowUnfinished: allowUnfinished)
+        let original = try Input(path: input, allowUnfinished: allowUnfinished)
         let copy = try RecordingReader(path: recording)
         var index = 0
         while true {

@@ -1,12 +1,11 @@
-import CZlib
-
 /// Writes an FSDTrader recording (`.fsdr`): a compact binary log of timed market events for replay,
 /// fed by `fsd convert` or live by `fsd record`.
 ///
-/// Events are buffered and written when the buffer fills or on `flush()`; call `flush()` as often
-/// as losing the last events in a crash would matter (e.g. every second live). Only `close()` writes
-/// the end record: a file without it reads as unfinished, so a crash is never mistaken for a
-/// complete session.
+/// Events are gathered into blocks of at most 64 KiB of records, each sealed with its CRC-32C, and
+/// written when the buffer fills or on `flush()` (which seals the block in progress); call `flush()`
+/// as often as losing the last events in a crash would matter (e.g. every second live). Only
+/// `close()` writes the trailer: a file without it reads as unfinished, so a crash is never
+/// mistaken for a complete session.
 public final class RecordingWriter {
     public let path: String
     public let symbol: String
@@ -19,15 +18,20 @@ public final class RecordingWriter {
     private let file: PosixFile
     private let capacity = 1 << 20
     private let buffer: UnsafeMutablePointer<UInt8>
+    /// Bytes in `buffer`: sealed blocks, then the block in progress from `blockStart`.
     private var count = 0
-    private var crc: uLong = crc32(0, nil, 0)
+    /// Where the block in progress starts in `buffer` (its header, filled in when it is sealed).
+    private var blockStart = 0
+    private var blockEventCount = 0
+    /// Blocks sealed so far, in the file and in the buffer.
+    private var blocks = 0
     private var time: Int64 = 0
     private var price: Int64 = 0
     private var closed = false
 
     /// Creates (or replaces) `path` and writes the header.
-    /// - Throws: `ReplayError` if the symbol is empty, not ASCII or longer than 64 bytes, or the file
-    ///   cannot be created.
+    /// - Throws: `ReplayError` if the symbol is empty, not ASCII or longer than 64 bytes, the date is
+    ///   not a calendar day, or the file cannot be created.
     public init(path: String, symbol: String, sessionDate: SessionDate) throws {
         let symbolBytes = Array(symbol.utf8)
         guard !symbolBytes.isEmpty, symbolBytes.count <= RecordingFormat.maximumSymbolLength,
@@ -37,13 +41,17 @@ public final class RecordingWriter {
                 .invalidData, path: path,
                 message: "the symbol '\(symbol)' must be 1 to \(RecordingFormat.maximumSymbolLength) printable ASCII characters")
         }
+        guard sessionDate.isValid else {
+            throw ReplayError(
+                .invalidData, path: path, message: "the session date \(sessionDate) is not a calendar day (years 1 to 9999)")
+        }
         self.path = path
         self.symbol = symbol
         self.sessionDate = sessionDate
         file = try PosixFile.create(path)
         buffer = .allocate(capacity: capacity)
         var header = RecordingFormat.magic
-        let headerLength = RecordingFormat.fixedHeaderLength + symbolBytes.count
+        let headerLength = RecordingFormat.fixedHeaderLength + symbolBytes.count + RecordingFormat.headerChecksumLength
         Self.appendLittleEndian(UInt64(RecordingFormat.version), bytes: 2, to: &header)
         Self.appendLittleEndian(UInt64(headerLength), bytes: 2, to: &header)
         Self.appendLittleEndian(UInt64(Price.scale), bytes: 4, to: &header)
@@ -52,13 +60,15 @@ public final class RecordingWriter {
         header.append(UInt8(sessionDate.day))
         header.append(UInt8(symbolBytes.count))
         header += symbolBytes
+        Self.appendLittleEndian(UInt64(CRC32C.checksum(header)), bytes: 4, to: &header)
         try file.write(header)
         bytesWritten = header.count
     }
 
     /// Opens an existing recording to add events to it, e.g. when `fsd record` restarts during the
-    /// session. A closed recording loses its end record; an unfinished one (its recorder crashed)
-    /// loses only a record cut short at its end. `close()` writes a new end record over everything.
+    /// session. A closed recording loses its trailer; an unfinished one (its recorder crashed)
+    /// loses only a block cut short at its end (its events were never checked). `close()` writes a
+    /// new trailer over everything.
     /// - Throws: `ReplayError` if the file is missing, not a recording, or damaged before its end.
     public init(appendingTo path: String) throws {
         let reader = try RecordingReader(path: path, allowUnfinished: true)
@@ -73,13 +83,13 @@ public final class RecordingWriter {
         buffer = .allocate(capacity: capacity)
         eventCount = point.events
         bytesWritten = point.offset
-        crc = point.crc
+        blocks = point.blocks
         time = point.time
         price = point.price
     }
 
     deinit {
-        // Keep what was appended, but without the end record: the file reads as unfinished.
+        // Keep what was appended, but without the trailer: the file reads as unfinished.
         if !closed { try? flush() }
         buffer.deallocate()
     }
@@ -93,7 +103,18 @@ public final class RecordingWriter {
         if let problem = Self.outOfRange(event.event) {
             throw ReplayError(.invalidData, path: path, message: "event \(eventCount + 1) \(problem)")
         }
-        if count > capacity - RecordingFormat.maximumRecordLength { try flush() }
+        if blockEventCount > 0,
+            count - blockStart - RecordingFormat.blockHeaderLength
+                > RecordingFormat.maximumBlockPayload - RecordingFormat.maximumRecordLength
+        {
+            sealBlock()
+        }
+        if count > capacity - RecordingFormat.maximumRecordLength - RecordingFormat.blockHeaderLength { try flush() }
+        if blockEventCount == 0 {
+            // The header of a new block, filled in when it is sealed.
+            blockStart = count
+            count += RecordingFormat.blockHeaderLength
+        }
         var tag: UInt8 = event.endsBatch ? RecordingFormat.endsBatchBit : 0
         let timeDelta = event.time.nanos &- time
         if timeDelta != 0 { tag |= RecordingFormat.timeBit }
@@ -125,14 +146,36 @@ public final class RecordingWriter {
         }
         buffer[tagPosition] = tag
         eventCount += 1
+        blockEventCount += 1
     }
 
-    /// Hands the buffered events to the operating system (they survive a crash of this process).
+    /// Fills in the header of the block in progress: length, events, and the CRC-32C of its index,
+    /// those two fields and its records.
+    private func sealBlock() {
+        let payload = count - blockStart - RecordingFormat.blockHeaderLength
+        store32(UInt32(payload), at: blockStart)
+        store32(UInt32(blockEventCount), at: blockStart + 4)
+        var crc = CRC32C.update(0, littleEndian: UInt32(truncatingIfNeeded: blocks))
+        crc = CRC32C.update(crc, buffer + blockStart, count: 8)
+        crc = CRC32C.update(crc, buffer + blockStart + RecordingFormat.blockHeaderLength, count: payload)
+        store32(crc, at: blockStart + 8)
+        blocks += 1
+        blockEventCount = 0
+        blockStart = count
+    }
+
+    private func store32(_ value: UInt32, at offset: Int) {
+        for index in 0..<4 { buffer[offset + index] = UInt8(truncatingIfNeeded: value >> (8 * UInt32(index))) }
+    }
+
+    /// Seals the block in progress and hands the buffered blocks to the operating system (they
+    /// survive a crash of this process).
     public func flush() throws {
+        if blockEventCount > 0 { sealBlock() }
         guard count > 0 else { return }
-        crc = crc32(crc, buffer, uInt(count))
         let pending = count
         count = 0
+        blockStart = 0
         try file.write(buffer, count: pending)
         bytesWritten += pending
     }
@@ -143,20 +186,24 @@ public final class RecordingWriter {
         try file.synchronize()
     }
 
-    /// Writes the end record (event count and checksum), syncs and closes the file.
+    /// Writes the trailer (events, blocks, its own CRC-32C), syncs and closes the file.
     public func close() throws {
         guard !closed else { return }
         try flush()
-        var end: [UInt8] = [RecordingFormat.kindEnd]
-        Self.appendLittleEndian(UInt64(eventCount), bytes: 8, to: &end)
-        Self.appendLittleEndian(UInt64(crc), bytes: 4, to: &end)
-        end += RecordingFormat.endMagic
+        var trailer: [UInt8] = []
+        Self.appendLittleEndian(UInt64(RecordingFormat.trailerMarker), bytes: 4, to: &trailer)
+        Self.appendLittleEndian(UInt64(eventCount), bytes: 8, to: &trailer)
+        Self.appendLittleEndian(UInt64(blocks), bytes: 4, to: &trailer)
+        Self.appendLittleEndian(UInt64(CRC32C.checksum(trailer)), bytes: 4, to: &trailer)
         closed = true
-        try file.write(end)
-        bytesWritten += end.count
+        try file.write(trailer)
+        bytesWritten += trailer.count
         try file.synchronize()
         file.close()
     }
+
+    /// Blocks sealed so far.
+    public var blockCount: Int { blocks }
 
     @inline(__always)
     private func putVarint(_ value: UInt64) {

@@ -56,7 +56,8 @@ extension StateSchema {
         case .enumeration(let type, _): "\(type.name): " + type.values.map { "`\($0)`" }.joined(separator: ", ")
         case .object: "object"
         case .list(let element, let tuple, _):
-            tuple ? "array of `[" + element.map(\.name).joined(separator: ", ") + "]`" : "array of objects"
+            (tuple ? "array of `[" + element.map(\.name).joined(separator: ", ") + "]`" : "array of objects")
+                + (field.maximumCount.map { ", at most \($0)" } ?? "")
         }
     }
 }

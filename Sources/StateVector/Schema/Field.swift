@@ -17,6 +17,9 @@ public struct Field: Sendable {
     /// Decimals shown for a derived price (VWAP: 2, FEATURES.md "Rounding"); nil shows a price
     /// exactly (2 decimals, 4 when sub-penny). Rules always read the unrounded value.
     public let displayDecimals: Int?
+    /// The most elements a list may hold (`StateLimits`); the decoder refuses a longer one. Nil
+    /// for every kind but a list.
+    public let maximumCount: Int?
 
     public enum Kind: Sendable {
         /// Dollars, fixed-point (shown with 2 decimals, 4 when sub-penny).
@@ -38,11 +41,15 @@ public struct Field: Sendable {
         case list(element: [Field], tuple: Bool, count: @Sendable (StateVector) -> Int)
     }
 
-    public init(_ name: String, _ kind: Kind, nullable: Bool = false, displayDecimals: Int? = nil, summary: String) {
+    public init(
+        _ name: String, _ kind: Kind, nullable: Bool = false, displayDecimals: Int? = nil, maximumCount: Int? = nil,
+        summary: String
+    ) {
         self.name = name
         self.kind = kind
         self.nullable = nullable
         self.displayDecimals = displayDecimals
+        self.maximumCount = maximumCount
         self.summary = summary
     }
 

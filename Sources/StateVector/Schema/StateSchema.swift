@@ -17,12 +17,12 @@ public enum StateSchema {
             name: "ACTIVE_ORDERS",
             field: Field(
                 "ACTIVE_ORDERS", .list(element: order, tuple: false, count: { $0.activeOrders.count }),
-                summary: "Working orders.")),
+                maximumCount: StateLimits.activeOrders, summary: "Working orders.")),
         Section(
             name: "HISTORY",
             field: Field(
                 "HISTORY", .list(element: history, tuple: false, count: { $0.history.count }),
-                summary: "The last decisions, oldest first.")),
+                maximumCount: StateLimits.history, summary: "The last decisions, oldest first.")),
     ]
 
     /// Separator keys of the seed's example (`"// Level 2 (DOM) Analysis": "---"`), each placed before
@@ -59,13 +59,13 @@ public enum StateSchema {
         Field("SPREAD", .price({ s, _ in s.market.spread }), nullable: true, summary: "Best ask minus best bid."),
         Field(
             "DOM_WALLS", .list(element: wall, tuple: false, count: { $0.market.domWalls.count }),
-            summary: "Resting levels far larger than their side's mean, nearest to LAST first."),
+            maximumCount: StateLimits.domWalls, summary: "Resting levels far larger than their side's mean, nearest to LAST first."),
         Field(
             "BID_STACK", .list(element: bidStackLevel, tuple: true, count: { $0.market.bidStack.count }),
-            summary: "Top bid levels as [price, size], best first."),
+            maximumCount: StateLimits.stackLevels, summary: "Top bid levels as [price, size], best first."),
         Field(
             "ASK_STACK", .list(element: askStackLevel, tuple: true, count: { $0.market.askStack.count }),
-            summary: "Top ask levels as [price, size], best first."),
+            maximumCount: StateLimits.stackLevels, summary: "Top ask levels as [price, size], best first."),
         Field(
             "TAPE_VELOCITY", .enumeration(TapeVelocity.enumType, { s, _ in Int(s.market.tapeVelocity.rawValue) }),
             summary: "LOW, MEDIUM or HIGH trades per second."),
@@ -77,7 +77,7 @@ public enum StateSchema {
         Field("TAPE_DELTA_5S", .integer({ s, _ in s.market.tapeDelta5s }), summary: "Buy minus sell volume, last 5 s."),
         Field(
             "LARGE_PRINTS_1M", .list(element: largePrint, tuple: false, count: { $0.market.largePrints1m.count }),
-            summary: "Large prints of the last minute, newest first."),
+            maximumCount: StateLimits.largePrints, summary: "Large prints of the last minute, newest first."),
         Field("FOOTPRINT_CURR_BAR", .object(footprint), summary: "The current bar with delta, POC and imbalances."),
         Field("CVD_SESSION", .integer({ s, _ in s.market.cvdSession }), summary: "Cumulative delta since 09:30."),
         Field(
@@ -151,7 +151,7 @@ public enum StateSchema {
         Field("poc", .price({ s, _ in s.market.footprint.poc }), nullable: true, summary: "Price with the most volume in the bar."),
         Field(
             "imbalances", .list(element: imbalance, tuple: false, count: { $0.market.footprint.imbalances.count }),
-            summary: "Levels where one side traded imbalance_ratio x the other."),
+            maximumCount: StateLimits.imbalances, summary: "Levels where one side traded imbalance_ratio x the other."),
     ]
 
     public static let imbalance: [Field] = [

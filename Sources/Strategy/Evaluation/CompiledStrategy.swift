@@ -77,7 +77,7 @@ public struct CompiledStrategy: Sendable {
     private static func traced(
         _ code: Code<Truth>, _ state: StateVector, _ previous: StateVector?, into trace: ReadingTrace
     ) -> (Truth, [Reading]) {
-        trace.readings = []
+        trace.reset()
         var cursor = EvaluationCursor(trace: trace)
         let outcome = code(state, previous, &cursor)
         return (outcome, trace.readings)

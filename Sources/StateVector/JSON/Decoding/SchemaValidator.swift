@@ -165,6 +165,11 @@ struct SchemaValidator {
             return object(json, fields: fields).map(DecodedNode.object) ?? .invalid
         case .list(let element, let tuple, _):
             guard let elements = json.arrayValue else { return mismatch(json, field) }
+            // Refused before a single element is checked: the cost of a hostile list ends here.
+            if let maximum = field.maximumCount, elements.count > maximum {
+                report(json.position, "\(elements.count) elements, more than the maximum of \(maximum)")
+                return .invalid
+            }
             var decoded: [DecodedObject] = []
             decoded.reserveCapacity(elements.count)
             for (index, item) in elements.enumerated() {
