@@ -93,66 +93,17 @@ final class LegacyRecordingReader: EventReader {
         return count
     }
 
-    /// Decodes depth and trade records while a longest record fits before `end`, so no record can
-    /// be cut short and the word reads stay in the buffer; stops before anything else, leaving it
-    /// to `next()`. Returns the new count.
+    /// Decodes the depth and trade records that fit before the end of the buffer (`RecordDecoder.decodeRun`);
+    /// leaves anything else to `next()`. Returns the new count.
     @inline(__always)
     private func decodeRun(into out: UnsafeMutablePointer<TimedEvent>, from start: Int, limit: Int) -> Int {
-        let safeEnd = end &- RecordingFormat.maximumRecordLength
-        guard position <= safeEnd else { return start }
-        let last = buffer + safeEnd
-        var cursor = buffer + position
+        var position = self.position
         var time = self.time
         var price = self.price
-        var count = start
-        let maximumSize = UInt64(MarketLimits.maximumSize)
-        records: while count < limit && cursor <= last {
-            var next = cursor
-            let tag = next.pointee
-            next += 1
-            let isDepth = tag & RecordingFormat.kindMask == RecordingFormat.kindDepth
-            guard isDepth || tag & RecordingFormat.kindMask == RecordingFormat.kindTrade else { break }
-            // The time delta, present in about half the records and 3 to 5 bytes long, would cost a
-            // misprediction or two per record as branches: decoded from one word instead, and
-            // skipped (zero length) when absent. Longer deltas take the loop.
-            let hasTime = Int(tag >> 7)
-            let word = UInt64(littleEndian: UnsafeRawPointer(next).loadUnaligned(as: UInt64.self))
-            let stops = ~word & 0x8080_8080_8080_8080
-            guard stops != 0 else { break }
-            let timeBits = (stops.trailingZeroBitCount &+ 1) &* hasTime
-            next += timeBits &>> 3
-            let newTime = time &+ RecordingFormat.unzigzag(Self.packed(word, bits: timeBits))
-            let newPrice = price &+ RecordingFormat.unzigzag(Self.varint(&next))
-            guard newPrice.magnitude <= MarketLimits.maximumPriceRaw else { break }
-            let event: MarketEvent
-            if isDepth {
-                guard let operation = DepthOperation(rawValue: (tag >> RecordingFormat.operationShift) & 0x03) else {
-                    break records
-                }
-                let size = operation == .delete ? 0 : Self.varint(&next)
-                guard size <= maximumSize else { break }
-                let side: BookSide = tag & RecordingFormat.askBit != 0 ? .ask : .bid
-                event = .depth(
-                    DepthUpdate(side: side, price: Price(raw: newPrice), size: Int64(size), operation: operation))
-            } else {
-                let size = Self.varint(&next)
-                guard size <= maximumSize,
-                    let aggressor = Aggressor(rawValue: (tag >> RecordingFormat.aggressorShift) & 0x03)
-                else { break }
-                event = .trade(
-                    Trade(
-                        price: Price(raw: newPrice), size: Int64(size), aggressor: aggressor,
-                        setsLast: tag & RecordingFormat.setsLastBit != 0))
-            }
-            (out + count).initialize(
-                to: TimedEvent(
-                    time: Timestamp(nanos: newTime), event: event, endsBatch: tag & RecordingFormat.endsBatchBit != 0))
-            count &+= 1
-            cursor = next
-            time = newTime
-            price = newPrice
-        }
-        position = cursor - buffer
+        let count = RecordDecoder.decodeRun(
+            buffer, position: &position, safeEnd: end &- RecordingFormat.maximumRecordLength, time: &time, price: &price,
+            into: out, from: start, limit: limit)
+        self.position = position
         self.time = time
         self.price = price
         eventsRead &+= count &- start
@@ -166,101 +117,29 @@ final class LegacyRecordingReader: EventReader {
             if position >= end { return try finish() }
         }
         let recordStart = position
-        let timeBefore = time
-        let priceBefore = price
-        var cursor = buffer + position
-        let tag = cursor.pointee
-        cursor += 1
-        if tag & RecordingFormat.timeBit != 0 {
-            time &+= RecordingFormat.unzigzag(Self.varint(&cursor))
-        }
-        let endsBatch = tag & RecordingFormat.endsBatchBit != 0
-        let event: MarketEvent
-        switch tag & RecordingFormat.kindMask {
-        case RecordingFormat.kindDepth:
-            price &+= RecordingFormat.unzigzag(Self.varint(&cursor))
-            let operationBits = (tag >> RecordingFormat.operationShift) & 0x03
-            guard let operation = DepthOperation(rawValue: operationBits) else {
-                return try fail(at: recordStart, "a depth record has the unknown operation \(operationBits)")
-            }
-            let size = operation == .delete ? 0 : Int64(bitPattern: Self.varint(&cursor))
-            guard UInt64(bitPattern: size) <= UInt64(MarketLimits.maximumSize) else {
-                return try fail(at: recordStart, "a size of \(UInt64(bitPattern: size)) is above \(MarketLimits.maximumSize)")
-            }
-            let side: BookSide = tag & RecordingFormat.askBit != 0 ? .ask : .bid
-            event = .depth(DepthUpdate(side: side, price: Price(raw: price), size: size, operation: operation))
-        case RecordingFormat.kindTrade:
-            price &+= RecordingFormat.unzigzag(Self.varint(&cursor))
-            let size = Int64(bitPattern: Self.varint(&cursor))
-            guard UInt64(bitPattern: size) <= UInt64(MarketLimits.maximumSize) else {
-                return try fail(at: recordStart, "a size of \(UInt64(bitPattern: size)) is above \(MarketLimits.maximumSize)")
-            }
-            let aggressorBits = (tag >> RecordingFormat.aggressorShift) & 0x03
-            guard let aggressor = Aggressor(rawValue: aggressorBits) else {
-                return try fail(at: recordStart, "a trade record has the unknown aggressor \(aggressorBits)")
-            }
-            let setsLast = tag & RecordingFormat.setsLastBit != 0
-            event = .trade(Trade(price: Price(raw: price), size: size, aggressor: aggressor, setsLast: setsLast))
-        case RecordingFormat.kindQuote:
-            price &+= RecordingFormat.unzigzag(Self.varint(&cursor))
-            let bidSize = Int64(bitPattern: Self.varint(&cursor))
-            let ask = price &+ RecordingFormat.unzigzag(Self.varint(&cursor))
-            let askSize = Int64(bitPattern: Self.varint(&cursor))
-            guard UInt64(bitPattern: bidSize) <= UInt64(MarketLimits.maximumSize),
-                UInt64(bitPattern: askSize) <= UInt64(MarketLimits.maximumSize),
-                ask.magnitude <= MarketLimits.maximumPriceRaw
-            else { return try fail(at: recordStart, "a quote record is out of range") }
-            event = .quote(Quote(bid: Price(raw: price), bidSize: bidSize, ask: Price(raw: ask), askSize: askSize))
-        case RecordingFormat.kindBookReset:
-            event = .bookReset
-        case RecordingFormat.kindEnd where tag == RecordingFormat.kindEnd:
+        switch RecordDecoder.decode(buffer, at: recordStart, time: time, price: price, legacy: true) {
+        case .problem(let message):
+            return try fail(at: recordStart, message)
+        case .endRecord:
             try readEndRecord(at: recordStart)
             return nil
-        default:
-            return try fail(at: recordStart, "unknown record tag 0x\(String(tag, radix: 16))")
+        case .event(let event, let endsBatch, let recordEnd, let newTime, let newPrice):
+            guard recordEnd <= end else {
+                guard recovering else { return try fail(at: recordStart, truncatedMessage(inRecord: true)) }
+                // Drop the partial record: the data ends where it starts.
+                position = recordStart
+                end = recordStart
+                return try finish()
+            }
+            position = recordEnd
+            time = newTime
+            price = newPrice
+            guard price.magnitude <= MarketLimits.maximumPriceRaw else {
+                return try fail(at: recordStart, "a price of \(price) units is beyond ±\(MarketLimits.maximumPriceRaw)")
+            }
+            eventsRead &+= 1
+            return TimedEvent(time: Timestamp(nanos: time), event: event, endsBatch: endsBatch)
         }
-        position = cursor - buffer
-        guard position <= end else {
-            guard recovering else { return try fail(at: recordStart, truncatedMessage(inRecord: true)) }
-            // Drop the partial record: the data ends where it starts.
-            position = recordStart
-            end = recordStart
-            time = timeBefore
-            price = priceBefore
-            return try finish()
-        }
-        guard price.magnitude <= MarketLimits.maximumPriceRaw else {
-            return try fail(at: recordStart, "a price of \(price) units is beyond ±\(MarketLimits.maximumPriceRaw)")
-        }
-        eventsRead &+= 1
-        return TimedEvent(time: Timestamp(nanos: time), event: event, endsBatch: endsBatch)
-    }
-
-    @inline(__always)
-    private static func varint(_ cursor: inout UnsafeMutablePointer<UInt8>) -> UInt64 {
-        let first = cursor.pointee
-        cursor += 1
-        if first < 0x80 { return UInt64(first) }
-        var value = UInt64(first & 0x7f)
-        var shift: UInt64 = 7
-        while true {
-            let byte = cursor.pointee
-            cursor += 1
-            value |= UInt64(byte & 0x7f) << shift
-            if byte < 0x80 || shift >= 63 { return value }
-            shift += 7
-        }
-    }
-
-    /// The 7-bit groups of the low `bits` bits (a multiple of 8, up to 64) of `word`, a little-endian
-    /// varint: 0 for 0 bits.
-    @inline(__always)
-    private static func packed(_ word: UInt64, bits: Int) -> UInt64 {
-        var value = bits == 0 ? 0 : word & (UInt64.max &>> UInt64(truncatingIfNeeded: 64 &- bits))
-        value &= 0x7f7f_7f7f_7f7f_7f7f
-        value = (value & 0x007f_007f_007f_007f) | ((value & 0x7f00_7f00_7f00_7f00) &>> 1)
-        value = (value & 0x0000_3fff_0000_3fff) | ((value & 0x3fff_0000_3fff_0000) &>> 2)
-        return (value & 0x0000_0000_0fff_ffff) | ((value & 0x0fff_ffff_0000_0000) &>> 4)
     }
 
     /// Keeps the unread tail, reads more behind it and zeroes the padding after the data.
