@@ -35,7 +35,8 @@ public struct Gate: Sendable {
             let ms = age.nanosecondCount / Timestamp.nanosPerMillisecond
             let limit = maxDecisionAge.nanosecondCount / Timestamp.nanosPerMillisecond
             return GateVerdict(
-                .stale, "dropped \(command.keyword): stale, it arrived \(ms) ms after the question > max_decision_age_ms \(limit)")
+                .stale, "dropped \(command.keyword): stale, it arrived \(ms) ms after the question > max_decision_age_ms \(limit)",
+                late: true)
         }
         switch command {
         case .enterLong, .enterShort:
@@ -46,7 +47,7 @@ public struct Gate: Sendable {
                 let shown = failures.prefix(3).joined(separator: "; ")
                 let more = failures.count > 3 ? " (+\(failures.count - 3) more)" : ""
                 let why = shown.isEmpty ? "the \(long ? "long" : "short") checklist fails" : shown + more
-                return GateVerdict(.refused, "refused \(command.keyword): \(why) at arrival")
+                return GateVerdict(.refused, "refused \(command.keyword): \(why) at arrival", late: true)
             }
             return GateVerdict(.accepted, "accepted \(command.keyword): the \(long ? "long" : "short") checklist passes at arrival")
         case .updateStop(let price):
@@ -84,7 +85,7 @@ public struct Gate: Sendable {
             return GateVerdict(
                 .refused,
                 "refused \(command.keyword): the \(side) setup was invalidated by arrival: "
-                    + hold.invalidations.joined(separator: "; ") + " (gate: hold)")
+                    + hold.invalidations.joined(separator: "; ") + " (gate: hold)", late: true)
         }
         return GateVerdict(
             .accepted, "accepted \(command.keyword): the \(side) checklist passed when asked and the setup holds at arrival (gate: hold)")

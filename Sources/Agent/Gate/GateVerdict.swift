@@ -17,6 +17,9 @@ public struct GateVerdict: Hashable, Sendable, CustomStringConvertible {
 
     /// True once an accepted command's orders went to the broker (the risk manager agreed too).
     public var executed = false
+    /// True when the answer came too late for the market it was asked about: stale, or an entry
+    /// whose setup was gone (`arrival`) or invalidated (`hold`) by the time it arrived.
+    public var late = false
 
     /// What the journal and the view say: the gate's reason, with its `accepted` read as `EXECUTED`
     /// once the orders went out (the words journals have always carried).
@@ -25,9 +28,10 @@ public struct GateVerdict: Hashable, Sendable, CustomStringConvertible {
         return "EXECUTED" + reason.dropFirst("accepted".count)
     }
 
-    public init(_ kind: Kind, _ reason: String) {
+    public init(_ kind: Kind, _ reason: String, late: Bool = false) {
         self.kind = kind
         self.reason = reason
+        self.late = late
     }
 
     public var description: String { text }

@@ -77,20 +77,13 @@ extension AgentCore {
         return verdict
     }
 
-    /// True when an entry was asked about its side's setup and the answer came too late for it:
-    /// stale, or refused by the gate (not by risk) for what changed while the model thought.
+    /// True when an entry was asked about its side's setup and the gate found it too late for it.
     static func setupWasLost(_ command: Command, verdict: GateVerdict, askedCall: ChecklistCall) -> Bool {
-        let side: ChecklistCall
         switch command {
-        case .enterLong: side = .long
-        case .enterShort: side = .short
-        default: return false
+        case .enterLong: verdict.late && askedCall == .long
+        case .enterShort: verdict.late && askedCall == .short
+        default: false
         }
-        guard askedCall == side else { return false }
-        if verdict.kind == .stale { return true }
-        // The gate's two ways of finding the setup gone; risk refusals and entry blocks are not latency.
-        return verdict.kind == .refused
-            && (verdict.reason.hasSuffix(" at arrival") || verdict.reason.contains("setup was invalidated by arrival"))
     }
 
     static func modelCall(_ answer: ModelAnswer) -> AgreementMatrix.ModelCall {
