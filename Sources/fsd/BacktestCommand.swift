@@ -68,9 +68,9 @@ struct BacktestCommand: AsyncParsableCommand {
     var noJournal = false
 
     func validate() throws {
-        if let from, SessionTime.parse(from) == nil { throw ValidationError("--from must be HH:MM or HH:MM:SS, e.g. 10:00") }
-        if let to, SessionTime.parse(to) == nil { throw ValidationError("--to must be HH:MM or HH:MM:SS, e.g. 15:30") }
-        if let from = from.flatMap(SessionTime.parse), let to = to.flatMap(SessionTime.parse), to <= from {
+        let start = try SessionTime.validate(from, option: "--from", example: "10:00")
+        let end = try SessionTime.validate(to, option: "--to", example: "15:30")
+        if let start, let end, end <= start {
             throw ValidationError("--to must be later than --from")
         }
         if let latency, latency.figures.count > 1, report != nil {

@@ -52,8 +52,8 @@ struct ModelCheckCommand: AsyncParsableCommand {
     var json = false
 
     func validate() throws {
-        if let from, SessionTime.parse(from) == nil { throw ValidationError("--from must be HH:MM or HH:MM:SS, e.g. 10:00") }
-        if let to, SessionTime.parse(to) == nil { throw ValidationError("--to must be HH:MM or HH:MM:SS, e.g. 15:30") }
+        _ = try SessionTime.validate(from, option: "--from", example: "10:00")
+        _ = try SessionTime.validate(to, option: "--to", example: "15:30")
     }
 
     func run() async throws {

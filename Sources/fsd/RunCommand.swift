@@ -71,7 +71,7 @@ struct RunCommand: AsyncParsableCommand {
 
     func validate() throws {
         guard speed >= 0, speed <= 1_000_000 else { throw ValidationError("--speed must be between 0 and 1000000 (0 = as fast as possible)") }
-        if let until, SessionTime.parse(until) == nil { throw ValidationError("--until must be HH:MM or HH:MM:SS, e.g. 11:30") }
+        _ = try SessionTime.validate(until, option: "--until", example: "11:30")
         if broker == .ibkr, let symbol = options.symbol, !Self.isStockSymbol(symbol) {
             throw ValidationError("--symbol \(symbol): expected a US stock symbol such as TSLA")
         }
