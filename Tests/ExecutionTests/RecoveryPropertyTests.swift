@@ -164,14 +164,7 @@ import Testing
             mid += Int64.random(in: -3...3, using: &random)
             if Int.random(in: 0..<100, using: &random) < 5 { mid += Int64.random(in: -40...40, using: &random) }
             let spread = [1, 1, 2, 3][Int.random(in: 0..<4, using: &random)] as Int64
-            var events: [TimedEvent] = []
-            for cents in bids { events.append(M.depth(.bid, cents, 0, at: ms, endsBatch: false)) }
-            for cents in asks { events.append(M.depth(.ask, cents, 0, at: ms, endsBatch: false)) }
-            bids = (0..<3).map { mid - $0 }
-            asks = (0..<3).map { mid + spread + $0 }
-            for cents in bids { events.append(M.depth(.bid, cents, .random(in: 20...300, using: &random), at: ms, endsBatch: false)) }
-            for cents in asks { events.append(M.depth(.ask, cents, .random(in: 20...300, using: &random), at: ms, endsBatch: false)) }
-            events[events.count - 1].endsBatch = true
+            var events = M.movedBook(bids: &bids, asks: &asks, mid: mid, spread: spread, sizes: 20...300, at: ms, using: &random)
             if Bool.random(using: &random) {
                 let buy = Bool.random(using: &random)
                 events.append(M.trade(buy ? mid + spread : mid, .random(in: 1...250, using: &random), buy ? .buy : .sell, at: ms + 1))

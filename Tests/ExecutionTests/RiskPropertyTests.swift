@@ -50,15 +50,7 @@ import Testing
             mid += Int64.random(in: -3...3, using: &random)
             if Int.random(in: 0..<100, using: &random) < 6 { mid += Int64.random(in: -60...60, using: &random) }
             let spread = [1, 1, 1, 2, 3, 7][Int.random(in: 0..<6, using: &random)] as Int64
-            var batch: [TimedEvent] = []
-            for cents in bids { batch.append(M.depth(.bid, cents, 0, at: ms, endsBatch: false)) }
-            for cents in asks { batch.append(M.depth(.ask, cents, 0, at: ms, endsBatch: false)) }
-            bids = (0..<3).map { mid - $0 }
-            asks = (0..<3).map { mid + spread + $0 }
-            for cents in bids { batch.append(M.depth(.bid, cents, .random(in: 20...400, using: &random), at: ms, endsBatch: false)) }
-            for cents in asks { batch.append(M.depth(.ask, cents, .random(in: 20...400, using: &random), at: ms, endsBatch: false)) }
-            batch[batch.count - 1].endsBatch = true
-            desk.feed(batch)
+            desk.feed(M.movedBook(bids: &bids, asks: &asks, mid: mid, spread: spread, sizes: 20...400, at: ms, using: &random))
             if Bool.random(using: &random) {
                 let buy = Bool.random(using: &random)
                 desk.feed(

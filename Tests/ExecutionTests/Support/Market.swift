@@ -27,6 +27,23 @@ enum Market {
             endsBatch: endsBatch)
     }
 
+    /// One batch that moves a three-level book to `mid` and `spread`: the old levels (`bids`,
+    /// `asks`, updated) deleted, the new ones sized at random within `sizes`. The property tests' market.
+    static func movedBook(
+        bids: inout [Int64], asks: inout [Int64], mid: Int64, spread: Int64, sizes: ClosedRange<Int64>, at ms: Int64,
+        using random: inout some RandomNumberGenerator
+    ) -> [TimedEvent] {
+        var batch: [TimedEvent] = []
+        for cents in bids { batch.append(depth(.bid, cents, 0, at: ms, endsBatch: false)) }
+        for cents in asks { batch.append(depth(.ask, cents, 0, at: ms, endsBatch: false)) }
+        bids = (0..<3).map { mid - $0 }
+        asks = (0..<3).map { mid + spread + $0 }
+        for cents in bids { batch.append(depth(.bid, cents, .random(in: sizes, using: &random), at: ms, endsBatch: false)) }
+        for cents in asks { batch.append(depth(.ask, cents, .random(in: sizes, using: &random), at: ms, endsBatch: false)) }
+        batch[batch.count - 1].endsBatch = true
+        return batch
+    }
+
     /// Bids 100.00×300, 99.99×200, 99.98×500; asks 100.01×100, 100.02×200, 100.03×400, at 0 ms.
     static let standardBook: [TimedEvent] = [
         depth(.bid, 100_00, 300, at: 0), depth(.bid, 99_99, 200, at: 0), depth(.bid, 99_98, 500, at: 0),
