@@ -1,4 +1,5 @@
 import Foundation
+import Agent
 import MarketData
 
 /// What `fsd convert` reports when it is done.
@@ -69,14 +70,5 @@ struct ConversionSummary: Codable {
     }
 
     /// `1234567` as `1,234,567`.
-    static func grouped(_ value: Int) -> String {
-        let digits = String(value.magnitude)
-        var result = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(character)
-        }
-        return (value < 0 ? "-" : "") + result
-    }
+    static func grouped(_ value: Int) -> String { value.grouped }
 }
-

@@ -89,6 +89,7 @@ public struct BacktestSummary: Sendable {
         lines.append("\(title) \(symbol) \(date.map { "\($0)" } ?? "") \(window), strategy \(strategyName) (\(strategyHash.prefix(12)))")
         lines.append("Model: \(model); latency charged: \(latencyCharged)")
         if let halted { lines.append("HALTED: \(halted)") }
+        lines.append(stats.funnel.why)
         lines.append(
             "Trades \(stats.trades.count), wins \(stats.wins), win rate \(winRate), "
                 + "P&L after commissions \(finalPL.formatted(decimals: 2)) (realized \(realizedPL.formatted(decimals: 2)), "
@@ -100,6 +101,7 @@ public struct BacktestSummary: Sendable {
         lines.append("Agreement (model × checklist at arrival, stale answers apart): \(stats.matrix.agreements) of \(stats.matrix.total) agree; "
             + "model entries the arrival checklist does not pass \(stats.matrix.modelEntriesRefused), setups declined \(stats.matrix.setupsDeclined)")
         lines.append(contentsOf: stats.matrix.table().map { "  " + $0 })
+        lines.append(contentsOf: stats.funnel.table())
         if stats.modelLatencies.isEmpty {
             lines.append("Model latency: no model requests")
         } else {
@@ -138,6 +140,7 @@ public struct BacktestSummary: Sendable {
         object.field("exits_fired", stats.exitsFired)
         object.field("refused_by_risk", stats.ordersRefusedByRisk)
         object.field("setups_lost_to_latency", stats.setupsLostToLatency)
+        object.field("funnel", object: stats.funnel.jsonObject)
         object.field("agreement_matrix", object: stats.matrix.jsonObject)
         var latency = JSONLine()
         latency.field("answers", stats.modelLatencies.count)

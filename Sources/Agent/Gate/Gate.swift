@@ -62,13 +62,14 @@ public struct Gate: Sendable {
         case .wait(let reason):
             if state.account.position != 0 || !state.activeOrders.isEmpty {
                 // One position at a time: a setup cannot be taken now, so waiting declines nothing.
-                return GateVerdict(.wait, "WAIT while holding: \(reason)")
+                return GateVerdict(.wait, "WAIT while holding: \(reason)", blocker: .positionOpen)
             }
             switch setups.call {
             case .none:
-                return GateVerdict(.wait, "WAIT: \(reason)")
+                return GateVerdict(.wait, "WAIT: \(reason)", blocker: .model)
             case .long, .short:
-                return GateVerdict(.wait, "\(proposer) declined the \(setups.call.rawValue) setup the checklist passes: \(reason)")
+                return GateVerdict(
+                    .wait, "\(proposer) declined the \(setups.call.rawValue) setup the checklist passes: \(reason)", blocker: .model)
             }
         }
     }
@@ -79,7 +80,7 @@ public struct Gate: Sendable {
             return GateVerdict(
                 .refused,
                 "refused \(command.keyword): the \(side) checklist did not pass on the state it was asked about "
-                    + "(checklist at ask: \(hold.askedCall.rawValue); gate: hold)")
+                    + "(checklist at ask: \(hold.askedCall.rawValue); gate: hold)", blocker: .model)
         }
         guard hold.invalidations.isEmpty else {
             return GateVerdict(

@@ -44,7 +44,8 @@ public struct GateReview: Sendable {
 extension GateVerdict {
     /// The verdict when the risk manager refuses a command the gate accepted.
     static func refusedByRisk(_ command: Command, _ refusal: RiskRefusal) -> GateVerdict {
-        GateVerdict(.refused, "refused \(command.keyword) by risk: \(refusal)")
+        GateVerdict(
+            .refused, "refused \(command.keyword) by risk: \(refusal)", blocker: command.isEntry ? SetupObstacle(refusal) : nil)
     }
 }
 
@@ -60,10 +61,10 @@ extension Gate {
         let verdict = judge(command, askedAt: askedAt, arrivedAt: arrivedAt, state: state, setups: setups, hold: hold)
         if !commandGiven, verdict.kind == .wait, case .wait(let reason) = command {
             let setup = setups.call == .none ? "" : "; the \(setups.call.rawValue) setup the checklist passes is not taken"
-            return GateVerdict(.wait, "no command, counted as WAIT: \(reason)\(setup)")
+            return GateVerdict(.wait, "no command, counted as WAIT: \(reason)\(setup)", blocker: .model)
         }
         if verdict.kind == .accepted, command.isEntry, let entryBlock {
-            return GateVerdict(.refused, "refused \(command.keyword): \(entryBlock)")
+            return GateVerdict(.refused, "refused \(command.keyword): \(entryBlock)", blocker: .entriesBlocked)
         }
         return verdict
     }

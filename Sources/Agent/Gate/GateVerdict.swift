@@ -17,9 +17,13 @@ public struct GateVerdict: Hashable, Sendable, CustomStringConvertible {
 
     /// True once an accepted command's orders went to the broker (the risk manager agreed too).
     public var executed = false
+    /// What kept a setup from being traded by this answer, when it kept one: the funnel's column.
+    /// Nil for an answer that changed nothing about entries (an accepted entry, a stop moved).
+    public var blocker: SetupObstacle?
+
     /// True when the answer came too late for the market it was asked about: stale, or an entry
     /// whose setup was gone (`arrival`) or invalidated (`hold`) by the time it arrived.
-    public var late = false
+    public var late: Bool { blocker == .latency }
 
     /// What the journal and the view say: the gate's reason, with its `accepted` read as `EXECUTED`
     /// once the orders went out (the words journals have always carried).
@@ -29,9 +33,13 @@ public struct GateVerdict: Hashable, Sendable, CustomStringConvertible {
     }
 
     public init(_ kind: Kind, _ reason: String, late: Bool = false) {
+        self.init(kind, reason, blocker: late ? .latency : nil)
+    }
+
+    public init(_ kind: Kind, _ reason: String, blocker: SetupObstacle?) {
         self.kind = kind
         self.reason = reason
-        self.late = late
+        self.blocker = blocker
     }
 
     public var description: String { text }

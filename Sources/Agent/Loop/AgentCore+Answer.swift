@@ -65,6 +65,10 @@ extension AgentCore {
             }
         }
         statistics.count(verdict.kind)
+        let arrival = plainContext(market, at: time)
+        statistics.funnel.answered(question.id, command: command, verdict: verdict) { [execution] side in
+            execution.refusalOfAnyEntry(side, market: arrival)
+        }
         let outcome: DecisionOutcome = verdict.kind == .accepted ? .executed : verdict.kind == .wait ? .wait : .rejected
         history.append(HistoryEntry(time: time.clock, command: command.description, outcome: outcome, reason: outcome == .executed ? nil : verdict.reason))
         if history.count > 3 { history.removeFirst(history.count - 3) }

@@ -22,6 +22,7 @@ extension AgentCore {
             notes.append("risk limits now: \(new.definition.risk.summary)")
         }
         rules = StrategyHolder(new)
+        statistics.funnel.adopt(new.definition, at: time)
         reloadRejection = nil
         gate.maxDecisionAge = .milliseconds(new.definition.risk.maxDecisionAgeMs)
         tickInterval = Self.interval(hz: new.definition.loopHz)

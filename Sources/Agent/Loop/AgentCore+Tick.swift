@@ -36,16 +36,19 @@ extension AgentCore {
             lastTickJournal = time
             journalTick(state, at: time)
         }
-        guard inFlight == nil, execution.halt == nil else { return nil }
+        // The funnel evaluates every condition of both sides each tick: its verdicts are the
+        // checklist's, so the fused gate need not run again.
+        let (long, short) = statistics.funnel.observe(rules.compiled, state, previous: previous, at: time)
         let flat = state.account.position == 0 && state.activeOrders.isEmpty
+        let tradesUsedUp = state.account.dailyTrades >= rules.compiled.definition.risk.maxTradesPerDay
+        statistics.funnel.noteObstacles(
+            halted: execution.halt != nil, modelBusy: inFlight != nil, holding: !flat, tradesUsedUp: tradesUsedUp)
+        guard inFlight == nil, execution.halt == nil else { return nil }
         // Flat with the day's trades used up, no answer could change anything: spare the model.
-        if flat && state.account.dailyTrades >= rules.compiled.definition.risk.maxTradesPerDay { return nil }
-        let previousState = previous
+        if flat && tradesUsedUp { return nil }
         // A model is shown the whole checklist, so it is evaluated once here and travels with the
-        // question; the rules alone need only the two allocation-free verdicts.
-        let checklist = settings.rulesOnly ? nil : rules.compiled.evaluate(state, previous: previousState)
-        let long = checklist?.long.passed ?? rules.entryPasses(.long, state, previous: previousState)
-        let short = checklist?.short.passed ?? rules.entryPasses(.short, state, previous: previousState)
+        // question; the rules alone need only the funnel's verdicts.
+        let checklist = settings.rulesOnly ? nil : rules.compiled.evaluate(state, previous: previous)
         let consult: Bool
         switch rules.compiled.definition.consult {
         case .everyTick: consult = true
@@ -65,6 +68,7 @@ extension AgentCore {
             checklist: checklist)
         nextConsultationID += 1
         inFlight = question
+        statistics.funnel.asked(question.id)
         if !settings.rulesOnly {
             write(
                 LoopJournalRecord.modelRequest(time: time, id: question.id, checklist: question.call, position: state.account.signedPosition)

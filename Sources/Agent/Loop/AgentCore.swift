@@ -78,6 +78,7 @@ public final class AgentCore {
         nextTick = Self.firstTick(after: time, every: tickInterval)
         trades = TradeTracker(position: recovered?.position ?? 0)
         statistics.sampleEvery = settings.mode == .backtest ? .seconds(10) : .seconds(1)
+        statistics.funnel = SetupFunnel(definition)
         write(
             JournalRecords.session(
                 account: settings.account, symbol: settings.symbol, date: settings.session.description, mode: settings.mode.rawValue,

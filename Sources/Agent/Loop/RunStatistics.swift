@@ -24,6 +24,8 @@ public struct RunStatistics: Sendable {
     }
 
     public var verdicts: [GateVerdict.Kind: Int] = [:]
+    /// Why the day did or did not trade: conditions, setups and what stopped them.
+    public var funnel = SetupFunnel()
     public var matrix = AgreementMatrix()
     /// Model latencies (question to answer), nanoseconds.
     public var modelLatencies: [Int64] = []

@@ -93,6 +93,12 @@ public final class ExecutionEngine {
         }
     }
 
+    /// The refusal any entry of `side` would meet now, whatever its prices (`RiskManager.refusalOfAnyEntry`).
+    public func refusalOfAnyEntry(_ side: PositionSide, market: MarketContext) -> RiskRefusal? {
+        risk.refusalOfAnyEntry(
+            side, market: market, account: account.state, hasLiveOrders: orders.hasLiveOrders, flattening: orders.isFlattening)
+    }
+
     /// The side and entry price stop and target changes are judged from: the position's average
     /// entry, or the limit of a bracket whose entry has not filled yet.
     private func reference() -> Result<(PositionSide, Price), RiskRefusal> {

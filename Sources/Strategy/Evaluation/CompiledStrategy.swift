@@ -74,6 +74,19 @@ public struct CompiledStrategy: Sendable {
         return side == .long ? rules.longGate(state, previous, &cursor) : rules.shortGate(state, previous, &cursor)
     }
 
+    /// The outcome of every entry condition of `side` in file order, written over `outcomes`, and
+    /// of its chase guard (nil when it has none): the funnel's per-tick pass, with no readings, so
+    /// it allocates nothing once `outcomes` has the capacity.
+    public func entryOutcomes(
+        _ side: PositionSide, _ state: StateVector, previous: StateVector? = nil, into outcomes: inout [Truth]
+    ) -> Truth? {
+        let conditions = side == .long ? rules.longEntries : rules.shortEntries
+        outcomes.removeAll(keepingCapacity: true)
+        var cursor = EvaluationCursor()
+        for index in conditions.indices { outcomes.append(conditions[index].code(state, previous, &cursor)) }
+        return (side == .long ? rules.longGuard : rules.shortGuard).map { $0.code(state, previous, &cursor) }
+    }
+
     private static func traced(
         _ code: Code<Truth>, _ state: StateVector, _ previous: StateVector?, into trace: ReadingTrace
     ) -> (Truth, [Reading]) {
