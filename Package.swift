@@ -69,11 +69,13 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        // In-process servers that speak real wire protocols (LLM HTTP APIs), for tests only.
+        // In-process servers that speak real wire protocols (LLM HTTP APIs) and a PNG reader for
+        // screenshots, for tests only.
         .target(
             name: "TestSupport",
             dependencies: [
                 "StateVector",
+                "CZlib",
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),

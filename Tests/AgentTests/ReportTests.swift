@@ -30,7 +30,9 @@ import Testing
     @Test func htmlIsSelfContainedWithBothChartsAndEveryFill() {
         let html = HTMLReport.render(summary())
         #expect(html.hasPrefix("<!doctype html>"))
-        #expect(html.components(separatedBy: "<svg ").count - 1 == 2)
+        // The funnel chart, the equity curve and the price path; no ticks, so no timeline.
+        #expect(html.components(separatedBy: "<svg ").count - 1 == 3)
+        #expect(html.contains("No ticks in this run: nothing to draw."))
         #expect(html.components(separatedBy: "<polygon ").count - 1 == 2)
         #expect(html.contains("10:00:02.000 BUY ENTRY @ 580.02"))
         #expect(html.contains("10:00:08.000 SELL TARGET @ 580.08"))

@@ -104,7 +104,7 @@ import Testing
         #expect(funnel.episodes[0].obstacle == .modelBusy)
         funnel.noteObstacles(halted: false, modelBusy: false, holding: false, tradesUsedUp: true)
         #expect(funnel.episodes[0].obstacle == .tradeLimit)
-        funnel.asked(7)
+        funnel.asked(7, at: start)
         // The question in flight is about this setup: it waits for the answer, it is not "busy".
         funnel.noteObstacles(halted: false, modelBusy: true, holding: false, tradesUsedUp: false)
         #expect(funnel.episodes[0].obstacle == .tradeLimit)
@@ -117,13 +117,13 @@ import Testing
     private func answer(
         _ funnel: inout SetupFunnel, _ command: Command, _ verdict: GateVerdict, anyEntry: RiskRefusal? = nil
     ) {
-        funnel.answered(1, command: command, verdict: verdict) { _ in anyEntry }
+        funnel.answered(1, at: start + .seconds(2), command: command, verdict: verdict) { _ in anyEntry }
     }
 
     private func asked(_ states: [StateVector]) -> SetupFunnel {
         var funnel = SetupFunnel(strategy.definition)
         _ = observe(states, into: &funnel)
-        funnel.asked(1)
+        funnel.asked(1, at: start)
         return funnel
     }
 
@@ -166,7 +166,7 @@ import Testing
 
         // An answer to another question changes nothing.
         var unrelated = asked(setup)
-        unrelated.answered(2, command: long, verdict: accepted) { _ in nil }
+        unrelated.answered(2, at: start, command: long, verdict: accepted) { _ in nil }
         #expect(unrelated.episodes[0].outcome == .unanswered)
     }
 

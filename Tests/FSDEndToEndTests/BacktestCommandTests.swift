@@ -56,7 +56,9 @@ import Testing
 
         let html = try String(contentsOfFile: report, encoding: .utf8)
         #expect(html.contains("<svg"))
-        #expect(html.components(separatedBy: "<polygon ").count - 1 == fills.count)
+        // Each fill is drawn on the price path and on the condition timeline's price.
+        #expect(html.components(separatedBy: "<polygon ").count - 1 == 2 * fills.count)
+        #expect(html.components(separatedBy: "<polygon class=\"fill\"").count - 1 == fills.count)
     }
 
     @Test func theLossLimitHaltsAndNothingTradesAfterwards() throws {

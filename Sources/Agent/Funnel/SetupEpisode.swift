@@ -14,8 +14,12 @@ public struct SetupEpisode: Hashable, Sendable {
     public internal(set) var taken = false
     /// The last thing that stopped it; nil while nothing has (or once it was taken).
     public internal(set) var obstacle: SetupObstacle?
-    /// The verdict or refusal behind `obstacle`, in a trader's words, when there was one.
+    /// The verdict or refusal behind `obstacle` (or the taking), in a trader's words, when there was one.
     public internal(set) var detail: String?
+    /// The question whose answer decided it: when it was asked and answered, and the command.
+    public internal(set) var askedAt: Timestamp?
+    public internal(set) var answeredAt: Timestamp?
+    public internal(set) var command: String?
 
     init(side: PositionSide, at time: Timestamp) {
         self.side = side

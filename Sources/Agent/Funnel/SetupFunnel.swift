@@ -51,6 +51,8 @@ public struct SetupFunnel: Sendable {
     public private(set) var tick: Duration = .milliseconds(200)
     public private(set) var long: Side
     public private(set) var short: Side
+    /// The condition counts over time, for the report's timeline.
+    public private(set) var timeline: ConditionTimeline
     /// Every setup in time order.
     public private(set) var episodes: [SetupEpisode] = []
     /// When a reload changed the entry rules and the condition counts started again.
@@ -60,7 +62,7 @@ public struct SetupFunnel: Sendable {
     private var guardHeldLong = false
     private var guardHeldShort = false
     /// The question in flight and the setups open when it was asked.
-    private var asked: (question: Int, long: Int?, short: Int?)?
+    private var asked: (question: Int, at: Timestamp, long: Int?, short: Int?)?
     private var outcomes: [Truth] = []
 
     /// - Parameter definition: the strategy whose entry rules it counts; nil counts nothing until
@@ -68,6 +70,7 @@ public struct SetupFunnel: Sendable {
     public init(_ definition: StrategyDefinition? = nil) {
         long = Side(side: .long, definition: definition)
         short = Side(side: .short, definition: definition)
+        timeline = ConditionTimeline(long, short, definition: definition)
         if let definition { tick = .nanoseconds(Timestamp.nanosPerSecond / Int64(max(1, definition.loopHz))) }
     }
 
@@ -91,6 +94,7 @@ public struct SetupFunnel: Sendable {
         guard !(newLong.sameRules(as: long) && newShort.sameRules(as: short)) else { return }
         long = newLong
         short = newShort
+        timeline = ConditionTimeline(newLong, newShort, definition: definition)
         openLong = nil
         openShort = nil
         countingSince = time
@@ -104,13 +108,16 @@ public struct SetupFunnel: Sendable {
         ticks += 1
         if firstTick == nil { firstTick = time }
         lastTick = time
-        let long = observe(.long, strategy, state, previous, at: time)
-        let short = observe(.short, strategy, state, previous, at: time)
+        let bucket = timeline.bucket(at: time)
+        if let bucket { timeline.sample(state, in: bucket) }
+        let long = observe(.long, strategy, state, previous, at: time, bucket: bucket)
+        let short = observe(.short, strategy, state, previous, at: time, bucket: bucket)
         return (long, short)
     }
 
     private mutating func observe(
-        _ side: PositionSide, _ strategy: CompiledStrategy, _ state: StateVector, _ previous: StateVector?, at time: Timestamp
+        _ side: PositionSide, _ strategy: CompiledStrategy, _ state: StateVector, _ previous: StateVector?, at time: Timestamp,
+        bucket: Int?
     ) -> Bool {
         let guardOutcome = strategy.entryOutcomes(side, state, previous: previous, into: &outcomes)
         var counts = side == .long ? long : short
@@ -127,6 +134,7 @@ public struct SetupFunnel: Sendable {
             }
         }
         let guardHolds = guardOutcome.map { $0 != .no } ?? false
+        if let bucket { timeline.record(side, outcomes: outcomes, guardLetThrough: guardOutcome.map { $0 == .no }, in: bucket) }
         if !guardHolds { counts.chaseGuard?.passed += 1 }
         if guardOutcome == .unknown { counts.chaseGuard?.null += 1 }
         let conditionsPass = failing == 0 && !outcomes.isEmpty
@@ -175,8 +183,8 @@ public struct SetupFunnel: Sendable {
     }
 
     /// A question went to the model (or the rules) now, about the setups open at this tick.
-    public mutating func asked(_ question: Int) {
-        asked = (question, openLong, openShort)
+    public mutating func asked(_ question: Int, at time: Timestamp) {
+        asked = (question, time, openLong, openShort)
     }
 
     /// The answer to `question` was judged: an executed entry takes its side's setup (the one open
@@ -186,7 +194,8 @@ public struct SetupFunnel: Sendable {
     ///   now; a setup the model declined while one held is counted under it, since no answer of the
     ///   model could have taken it.
     public mutating func answered(
-        _ question: Int, command: Command, verdict: GateVerdict, refusalOfAnyEntry: (PositionSide) -> RiskRefusal?
+        _ question: Int, at time: Timestamp, command: Command, verdict: GateVerdict,
+        refusalOfAnyEntry: (PositionSide) -> RiskRefusal?
     ) {
         guard let asked, asked.question == question else { return }
         self.asked = nil
@@ -201,7 +210,7 @@ public struct SetupFunnel: Sendable {
         {
             episodes[index].taken = true
             episodes[index].obstacle = nil
-            episodes[index].detail = verdict.text
+            decided(index, by: command, verdict.text, asked: asked.at, answered: time)
         }
         for side in [PositionSide.long, .short] {
             guard let index = side == .long ? asked.long : asked.short, !episodes[index].taken else { continue }
@@ -210,11 +219,18 @@ public struct SetupFunnel: Sendable {
                 : entered == nil || entered == side ? verdict.blocker ?? .model : .model
             if obstacle == .model || obstacle == .positionOpen, let refusal = refusalOfAnyEntry(side) {
                 episodes[index].obstacle = SetupObstacle(refusal)
-                episodes[index].detail = "\(verdict.text); any entry would have been refused: \(refusal)"
+                decided(index, by: command, "\(verdict.text); any entry would have been refused: \(refusal)", asked: asked.at, answered: time)
             } else {
                 episodes[index].obstacle = obstacle
-                episodes[index].detail = verdict.text
+                decided(index, by: command, verdict.text, asked: asked.at, answered: time)
             }
         }
+    }
+
+    private mutating func decided(_ index: Int, by command: Command, _ detail: String, asked: Timestamp, answered: Timestamp) {
+        episodes[index].detail = detail
+        episodes[index].command = command.description
+        episodes[index].askedAt = asked
+        episodes[index].answeredAt = answered
     }
 }

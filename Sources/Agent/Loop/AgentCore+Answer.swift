@@ -66,7 +66,7 @@ extension AgentCore {
         }
         statistics.count(verdict.kind)
         let arrival = plainContext(market, at: time)
-        statistics.funnel.answered(question.id, command: command, verdict: verdict) { [execution] side in
+        statistics.funnel.answered(question.id, at: time, command: command, verdict: verdict) { [execution] side in
             execution.refusalOfAnyEntry(side, market: arrival)
         }
         let outcome: DecisionOutcome = verdict.kind == .accepted ? .executed : verdict.kind == .wait ? .wait : .rejected

@@ -68,7 +68,7 @@ extension AgentCore {
             checklist: checklist)
         nextConsultationID += 1
         inFlight = question
-        statistics.funnel.asked(question.id)
+        statistics.funnel.asked(question.id, at: time)
         if !settings.rulesOnly {
             write(
                 LoopJournalRecord.modelRequest(time: time, id: question.id, checklist: question.call, position: state.account.signedPosition)

@@ -1,7 +1,9 @@
 import MarketData
 
-/// A self-contained HTML page of a backtest: the summary, the equity curve, the price path with every
-/// entry and exit drawn, and the trades. Inline SVG and CSS only, so it opens with no network.
+/// A self-contained HTML page of a backtest: why it traded as it did (the funnel as a chart, the
+/// condition timeline with the price, setups, fills, spread and features), the equity curve, the
+/// price path with every entry and exit, and per trade the chain of verdicts behind it. Inline SVG
+/// and CSS only, no script, so it opens with no network.
 public enum HTMLReport {
     public static func render(_ summary: BacktestSummary) -> String {
         let stats = summary.statistics
@@ -15,17 +17,28 @@ public enum HTMLReport {
             svg{background:#fff;border:1px solid #ddd;margin:8px 0}
             table{border-collapse:collapse;font-size:12px}td,th{border:1px solid #ddd;padding:3px 8px;text-align:right}
             .win{color:#0a7d32}.loss{color:#c62828}.legend{font-size:12px;color:#555}
+            .why{font-size:16px;background:#fff8e1;border-left:4px solid #f9a825;padding:8px 12px}
+            .trade-chain ol{margin:4px 0 12px;font-size:13px}.trade-chain h3{font-size:14px;margin:12px 0 2px}
             </style></head><body>
             <h1>Backtest: \(escape(summary.strategyName)) on \(escape(summary.symbol))</h1>
-            <pre>\(escape(summary.text))</pre>
+            <p class="why" id="why">\(escape(stats.funnel.why))</p>
 
             """
+        html += "<h2>The funnel: what passed, what alone blocked, what stopped the setups</h2>\n"
+        html += funnelChart(stats.funnel)
+        html += "<h2>Condition timeline</h2>\n"
+        html += "<p class=\"legend\">Each row is shaded where its condition passed (darker: on more of the ticks); "
+        html += "setups in the setups row (green: taken; hover for what stopped the others); lines mark fills "
+        html += "(green buy, red sell); under it the spread (dashed: max_spread) and each number the rules read.</p>\n"
+        html += timeline(stats)
         html += "<h2>Equity (P&amp;L after commissions, $)</h2>\n"
         html += chart(series: stats.equity, markers: [], zeroLine: true)
         html += "<h2>Price path with entries and exits</h2>\n"
         html += "<p class=\"legend\">▲ green: buy &nbsp; ▼ red: sell &nbsp; (each marker is a fill; hover for details)</p>\n"
         html += chart(series: stats.prices, markers: stats.markers, zeroLine: false)
         html += tradesTable(stats.trades)
+        html += tradeChains(stats)
+        html += "<h2>Summary</h2>\n<pre>\(escape(summary.text))</pre>\n"
         html += "</body></html>\n"
         return html
     }
