@@ -27,7 +27,7 @@ extension HTMLReport {
         let rows = [funnel.long, funnel.short].map { side in side.conditions + (side.chaseGuard.map { [$0] } ?? []) }
         let maxAlone = max(rows.joined().map(\.alone).max() ?? 0, 1)
         let rowHeight = 18.0
-        let height = Double(rows.joined().count + 6) * rowHeight + 30
+        let height = Double(rows.joined().count + 4) * rowHeight + 36
         var svg = "<svg id=\"funnel\" viewBox=\"0 0 1000 \(Int(height))\" width=\"100%\" xmlns=\"http://www.w3.org/2000/svg\" "
         svg += "font-family=\"Menlo,Consolas,monospace\" font-size=\"11\">\n"
         svg += "<text x=\"170\" y=\"14\" fill=\"#555\">passed (share of \(funnel.ticks.grouped) ticks)</text>"

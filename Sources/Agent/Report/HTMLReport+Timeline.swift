@@ -171,12 +171,22 @@ extension HTMLReport {
         var svg = "<g class=\"series\"><text x=\"4\" y=\"\(SVG.number(top + 12))\" font-size=\"11\" fill=\"#333\">\(escape(series.name))</text>\n"
         svg += "<rect x=\"\(SVG.number(labelWidth))\" y=\"\(SVG.number(top))\" width=\"\(SVG.number(plotWidth))\" "
         svg += "height=\"\(SVG.number(height))\" fill=\"#fbfbfb\" stroke=\"#eee\"/>\n"
-        let values = means.map(\.1) + (limit.map { [$0] } ?? [])
-        guard let low = values.min(), let high = values.max() else { return svg + "</g>\n" }
+        // A few spikes (an imbalance of 300 on an empty side) would flatten the rest: the scale
+        // spans the 1st to 99th percentile of the columns, and what lies beyond is drawn at the edge.
+        let sorted = means.map(\.1).sorted()
+        guard !sorted.isEmpty else { return svg + "</g>\n" }
+        let clipped = sorted.count >= 100
+        var low = clipped ? sorted[sorted.count / 100] : sorted[0]
+        var high = clipped ? sorted[sorted.count - 1 - sorted.count / 100] : sorted[sorted.count - 1]
+        if let limit {
+            low = min(low, limit)
+            high = max(high, limit)
+        }
         let span = high - low > 0 ? high - low : 1
-        func y(_ value: Double) -> Double { top + 4 + (high - value) / span * (height - 8) }
-        svg += "<text x=\"4\" y=\"\(SVG.number(top + 26))\" font-size=\"10\" fill=\"#666\">max \(SVG.label(high))</text>"
-        svg += "<text x=\"4\" y=\"\(SVG.number(top + height - 2))\" font-size=\"10\" fill=\"#666\">min \(SVG.label(low))</text>\n"
+        func y(_ value: Double) -> Double { top + 4 + (high - min(max(value, low), high)) / span * (height - 8) }
+        let (top99, bottom1) = clipped ? ("p99 ", "p1 ") : ("max ", "min ")
+        svg += "<text x=\"4\" y=\"\(SVG.number(top + 26))\" font-size=\"10\" fill=\"#666\">\(top99)\(SVG.label(high))</text>"
+        svg += "<text x=\"4\" y=\"\(SVG.number(top + height - 2))\" font-size=\"10\" fill=\"#666\">\(bottom1)\(SVG.label(low))</text>\n"
         if let limit {
             let at = SVG.number(y(limit))
             svg += "<line x1=\"\(SVG.number(labelWidth))\" x2=\"\(SVG.number(labelWidth + plotWidth))\" y1=\"\(at)\" y2=\"\(at)\" "
