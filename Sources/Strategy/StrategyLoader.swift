@@ -18,8 +18,16 @@ public enum StrategyLoader {
         try compile(bytes: Array(source.utf8), fileName: fileName)
     }
 
-    /// Compiles strategy bytes (UTF-8 YAML); `fileName` is used in diagnostics.
-    public static func compile(bytes: [UInt8], fileName: String) throws -> CompiledStrategy {
+    /// Reads the file at `path`, applies `overrides` (`--set`) and compiles it.
+    /// - Throws: `StrategyError`, or `OverrideError` for an override whose path is not in the file.
+    public static func load(contentsOf path: String, overrides: [StrategyOverride]) throws -> CompiledStrategy {
+        try compile(bytes: try read(path), fileName: path, overrides: overrides)
+    }
+
+    /// Compiles strategy bytes (UTF-8 YAML); `fileName` is used in diagnostics. Each override is
+    /// applied to the parsed document in order, then checked like a written value; the strategy's
+    /// hash covers them, so a journal tells an overridden run from the file's own.
+    public static func compile(bytes: [UInt8], fileName: String, overrides: [StrategyOverride] = []) throws -> CompiledStrategy {
         let text = String(decoding: bytes, as: UTF8.self)
         func fail(_ diagnostics: [Diagnostic]) -> StrategyError {
             StrategyError(diagnostics: diagnostics.sorted { $0.location < $1.location }, source: text)
@@ -45,9 +53,12 @@ public enum StrategyLoader {
             }
             throw fail(reader.diagnostics)
         }
+        var document = root
+        for override in overrides { document = try document.applying(override) }
         var decoder = StrategyDecoder(fileName: fileName, source: SourceText(text))
         decoder.diagnostics = reader.diagnostics
-        let compiled = decoder.decode(root, bytes: bytes)
+        let hashed = overrides.isEmpty ? bytes : bytes + Array(overrides.map { "\n# --set \($0)" }.joined().utf8)
+        let compiled = decoder.decode(document, bytes: hashed)
         guard let compiled, decoder.diagnostics.isEmpty else { throw fail(decoder.diagnostics) }
         return compiled
     }

@@ -97,10 +97,11 @@ struct RunCommand: AsyncParsableCommand {
         let stop = StopRequest()
         let signals = SignalHandlers(stop: stop)
         defer { signals.cancel() }
-        let configuration = LiveRunner.Configuration(
+        var configuration = LiveRunner.Configuration(
             dataPath: data, strategyPath: options.strategy, speed: speed, journalPath: journalPath, account: account ?? "sim",
             averageDailyVolume: options.adv, exchange: options.exchangeConfiguration, view: terminal ? .terminal : .plain,
             until: until.flatMap(SessionTime.parse))
+        configuration.overrides = options.overrides
         if options.symbol == nil, let named = prepared.strategy.definition.symbol, named.uppercased() != symbol {
             Console.note("the strategy names \(named) (used with --broker ibkr); this replay trades its data's symbol, \(symbol)")
         }
@@ -133,9 +134,10 @@ struct RunCommand: AsyncParsableCommand {
         let stop = StopRequest()
         let signals = SignalHandlers(stop: stop)
         defer { signals.cancel() }
-        let configuration = LiveRunner.Configuration(
+        var configuration = LiveRunner.Configuration(
             dataPath: "", strategyPath: options.strategy, speed: 1, journalPath: "", averageDailyVolume: adv,
             view: terminal ? .terminal : .plain, until: until.flatMap(SessionTime.parse))
+        configuration.overrides = options.overrides
         try await session.run(
             connection: connection, contract: contract, configuration: configuration, prepared: prepared, journalOverride: options.journal,
             accountOverride: account, stop: stop, terminal: terminal)

@@ -26,6 +26,8 @@ struct ValidateCommand: ParsableCommand {
     @Flag(help: "Print the result as JSON: per file, validity, counts, risk and diagnostics.")
     var json = false
 
+    @OptionGroup var overrideOptions: OverrideOptions
+
     func validate() throws {
         guard !files.isEmpty else {
             throw ValidationError("name at least one strategy file, e.g. strategies/momentum.yaml")
@@ -37,7 +39,7 @@ struct ValidateCommand: ParsableCommand {
         var reports: [FileReport] = []
         for file in files {
             do {
-                let strategy = try StrategyLoader.load(contentsOf: file)
+                let strategy = try StrategyLoader.load(contentsOf: file, overrides: overrideOptions.overrides)
                 let report = FileReport(file: file, strategy: strategy)
                 reports.append(report)
                 if !json { Console.line(report.summary) }
@@ -46,6 +48,9 @@ struct ValidateCommand: ParsableCommand {
                 if worst == nil || error.isUnreadable { worst = error.isUnreadable ? .runtimeFailureReported : .invalidInputReported }
                 reports.append(FileReport(file: file, error: error))
                 if !json { Console.line(error.description) }
+            } catch let error as OverrideError {
+                // An override that does not fit the file is the command line's mistake, not the file's.
+                throw CLIError.invalidInput(error.description)
             }
         }
         if json {

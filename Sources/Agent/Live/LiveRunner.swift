@@ -22,6 +22,8 @@ public final class LiveRunner {
         public var view: ViewMode
         /// Stop (cleanly) at this data time, for tests and `--until`.
         public var until: Timestamp?
+        /// The `--set` overrides the strategy was loaded with; a hot reload applies them again.
+        public var overrides: [StrategyOverride] = []
 
         public enum ViewMode: Sendable {
             case terminal
@@ -89,14 +91,14 @@ public final class LiveRunner {
         var display = LiveDisplay()
         let mode = configuration.view
         let output = self.output
-        let loop = TradingLoop(
-            configuration: .init(
-                mode: .live, timing: timing, latency: .realTime, journal: .resume(path: configuration.journalPath),
-                account: configuration.account, averageDailyVolume: configuration.averageDailyVolume, until: configuration.until,
-                untilReason: configuration.until.map { "reached --until \($0.clock)" } ?? "",
-                reload: (configuration.strategyPath, strategyText), stopRequest: stopRequest, flattenTimeout: flattenTimeout,
-                output: output, observer: { core, now in display.show(core, at: now, mode: mode, label: label, output: output) }),
-            venue: venue, strategy: strategy, decider: decider)
+        var loopConfiguration = TradingLoop.Configuration(
+            mode: .live, timing: timing, latency: .realTime, journal: .resume(path: configuration.journalPath),
+            account: configuration.account, averageDailyVolume: configuration.averageDailyVolume, until: configuration.until,
+            untilReason: configuration.until.map { "reached --until \($0.clock)" } ?? "",
+            reload: (configuration.strategyPath, strategyText), stopRequest: stopRequest, flattenTimeout: flattenTimeout,
+            output: output, observer: { core, now in display.show(core, at: now, mode: mode, label: label, output: output) })
+        loopConfiguration.overrides = configuration.overrides
+        let loop = TradingLoop(configuration: loopConfiguration, venue: venue, strategy: strategy, decider: decider)
         return try await loop.run()
     }
 

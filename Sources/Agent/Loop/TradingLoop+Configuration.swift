@@ -1,4 +1,5 @@
 public import MarketData
+public import Strategy
 
 extension TradingLoop {
     /// How a run is set up: what differs between a backtest, a paced replay and a live session.
@@ -26,6 +27,8 @@ extension TradingLoop {
         public var tickJournalInterval: Duration
         /// The strategy file to watch for edits (hot reload), with the text it was loaded from.
         public var reload: (path: String, text: String)?
+        /// The `--set` overrides applied to every reloaded version too.
+        public var overrides: [StrategyOverride] = []
         /// Set from a signal handler (Ctrl-C) to stop cleanly.
         public var stopRequest: StopRequest?
         /// A live venue's wait for the flatten's fills after a stop, on the wall clock.

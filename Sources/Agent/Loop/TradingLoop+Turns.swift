@@ -172,7 +172,7 @@ extension TradingLoop {
         defer { self.watcher = watcher }
         guard let bytes = watcher.poll() else { return }
         do {
-            let new = try StrategyLoader.compile(bytes: bytes, fileName: path)
+            let new = try StrategyLoader.compile(bytes: bytes, fileName: path, overrides: configuration.overrides)
             let loosened = core.strategy.definition.risk.loosened(by: new.definition.risk)
             guard loosened.isEmpty else {
                 let diagnostics =

@@ -19,6 +19,11 @@ struct AgentOptions: ParsableArguments {
 
     @OptionGroup var decision: ModelOptions
 
+    @OptionGroup var overrideOptions: OverrideOptions
+
+    /// The `--set` overrides.
+    var overrides: [StrategyOverride] { overrideOptions.overrides }
+
     @Option(help: "Journal file (default: data/logs/<date>-<symbol>.jsonl for run, data/logs/backtests/… for backtest).")
     var journal: String?
 
@@ -47,12 +52,12 @@ struct AgentOptions: ParsableArguments {
     /// - Throws: invalid input for the strategy or `--model`; a runtime failure when no server answers.
     func prepare(replay isReplay: Bool = true) async throws(CLIError) -> Prepared {
         if isReplay { replay.noteMissingVolume() }
-        return try Self.prepare(strategy: strategy, decision: decision)
+        return try Self.prepare(strategy: strategy, decision: decision, overrides: overrides)
     }
 
     /// The strategy at `strategy` and the decider `decision` names, its server checked.
-    static func prepare(strategy: String, decision: ModelOptions) throws(CLIError) -> Prepared {
-        let compiled = try StrategyFile.load(strategy)
+    static func prepare(strategy: String, decision: ModelOptions, overrides: [StrategyOverride] = []) throws(CLIError) -> Prepared {
+        let compiled = try StrategyFile.load(strategy, overrides: overrides)
         let text = FileManager.default.contents(atPath: strategy).map { String(decoding: $0, as: UTF8.self) } ?? ""
         let spec = try decision.spec()
         let settings = decision.resolved(compiled.definition.model, defaultTimeout: .seconds(30))

@@ -75,6 +75,7 @@ struct CLIError: Error, CustomStringConvertible {
         case let error as CLIError: self = error
         case let error as ReplayError: self.init(error)
         case let error as StrategyError: self.init(error)
+        case let error as OverrideError: self = .invalidInput(error.description)
         default: self = .runtimeFailure(diagnostic: Self.render("\(error)", file: nil))
         }
     }
