@@ -32,6 +32,7 @@ struct FSD: AsyncParsableCommand {
             DecideCommand.self,
             RunCommand.self,
             BacktestCommand.self,
+            SweepCommand.self,
             ModelCommand.self,
             BenchCommand.self,
             ConvertCommand.self,

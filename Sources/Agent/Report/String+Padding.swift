@@ -1,6 +1,6 @@
 extension String {
     /// The text padded with spaces to `width` characters (never cut), on the right unless `leading`.
-    func padded(toWidth width: Int, leading: Bool = false) -> String {
+    public func padded(toWidth width: Int, leading: Bool = false) -> String {
         let missing = width - count
         guard missing > 0 else { return self }
         let spaces = String(repeating: " ", count: missing)
