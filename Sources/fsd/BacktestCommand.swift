@@ -82,22 +82,24 @@ struct BacktestCommand: AsyncParsableCommand {
         let data = try options.replay.path()
         let prepared = try await options.prepare()
         let header = try options.session(of: data)
+        let volume = try options.replay.volume(for: data, symbol: header.symbol, date: header.date)
         let journalPath = noJournal ? nil : options.journal ?? "data/logs/backtests/\(header.date)-\(header.symbol).jsonl"
         let configuration = BacktestRunner.Configuration(
             dataPath: data, from: from.flatMap(SessionTime.parse), to: to.flatMap(SessionTime.parse),
-            latency: latency?.figures.first.map { .milliseconds($0) }, journalPath: journalPath, averageDailyVolume: options.adv,
+            latency: latency?.figures.first.map { .milliseconds($0) }, journalPath: journalPath, averageDailyVolume: volume.averageDailyVolume,
             exchange: options.exchangeConfiguration, showProgress: isTerminal(2))
         if !json { Console.note("fsd backtest: \(header.symbol) \(header.date), model \(prepared.decider.description)") }
         if let latency, latency.figures.count > 1 {
             try await compare(latency.figures, configuration: configuration, prepared: prepared)
             return
         }
-        let summary: BacktestSummary
+        var summary: BacktestSummary
         do {
             summary = try await BacktestRunner(configuration: configuration, strategy: prepared.strategy, decider: prepared.decider).run()
         } catch {
             throw CLIError.runtimeFailure(error)
         }
+        summary.dataset = volume.dataset
         if let report {
             try ReportFile.write(HTMLReport.render(summary), to: report)
         }

@@ -65,10 +65,11 @@ struct StateCommand: ParsableCommand {
         let path = try replay.path()
         let parameters = try strategy.map { path throws(CLIError) in try StrategyFile.load(path).definition.features }
         var source = try ReplaySource.open(path: path)
-        replay.noteMissingVolume()
+        let volume = try replay.volume(for: path, symbol: source.symbol, date: source.sessionDate)
         var stepper = StateStepper(
             engine: FeatureEngine(
-                symbol: source.symbol, parameters: parameters ?? FeatureParameters(), averageDailyVolume: replay.adv))
+                symbol: source.symbol, parameters: parameters ?? FeatureParameters(),
+                averageDailyVolume: volume.averageDailyVolume))
         switch plan {
         case .at(let time):
             let state = StateVector(market: try stepper.state(at: time, from: &source))
