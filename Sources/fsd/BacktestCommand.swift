@@ -29,6 +29,12 @@ struct BacktestCommand: AsyncParsableCommand {
             section may set them too; the command line wins. A reply past a limit is a failed request: \
             the agent waits and the journal keeps the reply's beginning (docs/LLM.md).
 
+            RVOL_DAY divides by --adv, or without it by the data's .meta.json sidecar's figure \
+            (docs/DATA.md, "Dataset metadata"); the summary's Data: line (dataset in --json) says \
+            which, from where, and whose prints the data holds. --adv on data the sidecar calls \
+            single-venue (LOBSTER: NASDAQ only) warns, as a consolidated figure makes RVOL_DAY read \
+            low; --adv-coverage venue says the figure counts the same venues.
+
             The journal goes to data/logs/backtests/<date>-<symbol>.jsonl (replaced on every \
             backtest), never to a live day's journal; --journal PATH elsewhere, --no-journal for none.
             Without --data the bundled GOOG 2012-06-21 session is used. Exit status: 0 ok, 1 invalid \
