@@ -40,7 +40,8 @@ import Testing
         #expect(
             outcome.stderr.contains(
                 "note: no --adv given: RVOL_DAY divides by 706,125 shares, the adv_shares of \(Self.sampleMeta) "
-                    + "(NASDAQ TotalView-ITCH only (LOBSTER)). Its basis: 706,125 shares is this one day's own NASDAQ volume"))
+                    + "(NASDAQ TotalView-ITCH only (LOBSTER)). Its basis: 706,125 shares is this one day's own NASDAQ volume"
+            ))
         #expect(!outcome.stderr.contains("warning:"))
     }
 
@@ -60,7 +61,9 @@ import Testing
         #expect(consolidated.status == 0, "\(consolidated.stderr)")
         #expect(consolidated.stderr.contains("by a consolidated --adv 2,100,000: it reads too low"))
         #expect(!consolidated.stderr.contains("Pass --adv-coverage venue"))
-        let venue = try RunProcess.run(["state", "--at", "12:00:00", "--compact", "--adv", "2100000", "--adv-coverage", "venue"])
+        let venue = try RunProcess.run([
+            "state", "--at", "12:00:00", "--compact", "--adv", "2100000", "--adv-coverage", "venue",
+        ])
         #expect(venue.status == 0, "\(venue.stderr)")
         #expect(!venue.stderr.contains("warning:"))
         #expect(!venue.stderr.contains("note:"))
@@ -99,7 +102,8 @@ import Testing
 
     @Test func aBacktestWithAConsolidatedADVCarriesTheWarning() throws {
         let warned = try RunProcess.run([
-            "backtest", "--strategy", Self.strategy, "--model", "rules", "--no-journal", "--to", "09:45", "--adv", "2100000",
+            "backtest", "--strategy", Self.strategy, "--model", "rules", "--no-journal", "--to", "09:45", "--adv",
+            "2100000",
         ])
         #expect(warned.status == 0, "\(warned.stderr)")
         #expect(warned.stderr.contains("warning: RVOL_DAY divides the NASDAQ-only prints of this data"))
@@ -109,7 +113,8 @@ import Testing
                     + "stated and the prints are NASDAQ-only: RVOL_DAY may read low"))
 
         let silenced = try RunProcess.run([
-            "backtest", "--strategy", Self.strategy, "--model", "rules", "--no-journal", "--to", "09:45", "--adv", "2100000",
+            "backtest", "--strategy", Self.strategy, "--model", "rules", "--no-journal", "--to", "09:45", "--adv",
+            "2100000",
             "--adv-coverage", "venue", "--json",
         ])
         #expect(silenced.status == 0, "\(silenced.stderr)")
@@ -129,7 +134,9 @@ import Testing
         if command == "state" { arguments += ["--at", "10:00:00"] }
         let outcome = try RunProcess.run(arguments)
         #expect(outcome.status == 1)
-        #expect(outcome.stderr.contains("--adv-coverage venue says what --adv counts: give --adv SHARES too"), "\(outcome.stderr)")
+        #expect(
+            outcome.stderr.contains("--adv-coverage venue says what --adv counts: give --adv SHARES too"),
+            "\(outcome.stderr)")
     }
 
     @Test func aRecordingFindsItsDaysSidecarInDataMeta() throws {
@@ -143,7 +150,8 @@ import Testing
         #expect(outcome.stderr.contains("the adv_shares of data/meta/GOOG_2012-06-21.meta.json"))
         #expect((try Self.rvol(outcome) as? NSNumber)?.doubleValue == 1.0)
         // Its own sidecar, x.fsdr → x.meta.json, comes first.
-        let text = try String(contentsOfFile: RunProcess.repositoryRoot.appendingPathComponent(Self.sampleMeta).path, encoding: .utf8)
+        let text = try String(
+            contentsOfFile: RunProcess.repositoryRoot.appendingPathComponent(Self.sampleMeta).path, encoding: .utf8)
         let own = folder.appendingPathComponent("day.meta.json").path
         try text.replacingOccurrences(of: "\"adv_shares\": 706125", with: "\"adv_shares\": 353062")
             .write(toFile: own, atomically: true, encoding: .utf8)
@@ -159,7 +167,8 @@ import Testing
         #expect(try Self.rvol(none) is NSNull)
         #expect(
             none.stderr.contains(
-                "note: RVOL_DAY is null: a replay file carries no average daily volume and no .meta.json sidecar gives one"))
+                "note: RVOL_DAY is null: a replay file carries no average daily volume and no .meta.json sidecar gives one"
+            ))
         let day = folder.appendingPathComponent("XGOO_2012-06-21.meta.json").path
         try DatasetMetadataCommandTests.sidecar(symbol: "XGOO", adv: "null", basis: "no average is known for XGOO")
             .write(toFile: day, atomically: true, encoding: .utf8)
@@ -186,7 +195,8 @@ import Testing
             #expect(outcome.status == 1)
             #expect(
                 outcome.stderr
-                    == "\(own): error: key 'symbol': \"GOOG\" contradicts the data file \(messages), which holds XGOO\n")
+                    == "\(own): error: key 'symbol': \"GOOG\" contradicts the data file \(messages), which holds XGOO\n"
+            )
         }
         try DatasetMetadataCommandTests.sidecar(symbol: "XGOO", adv: "\"lots\"", basis: "x")
             .write(toFile: own, atomically: true, encoding: .utf8)

@@ -7,7 +7,8 @@ import Testing
 @Suite struct DatasetMetadataTests {
     /// A good sidecar's members, raw JSON, in the documented order.
     static let good: [(String, String)] = [
-        ("symbol", "\"GOOG\""), ("date", "\"2012-06-21\""), ("venue_coverage", "\"NASDAQ TotalView-ITCH only (LOBSTER)\""),
+        ("symbol", "\"GOOG\""), ("date", "\"2012-06-21\""),
+        ("venue_coverage", "\"NASDAQ TotalView-ITCH only (LOBSTER)\""),
         ("venues", "[\"NASDAQ\"]"), ("consolidated", "false"), ("adv_shares", "706125"), ("adv_basis", "\"one day\""),
         ("tick_size", "\"0.01\""), ("source", "\"LOBSTER\""),
     ]
@@ -58,7 +59,10 @@ import Testing
             "unknown key 'adv': a sidecar has exactly the keys symbol, date, venue_coverage, venues, consolidated, "
                 + "adv_shares, adv_basis, tick_size, source"
         ),
-        (["adv_shares": nil], "missing key 'adv_shares': expected a positive whole number of shares, or null when unknown"),
+        (
+            ["adv_shares": nil],
+            "missing key 'adv_shares': expected a positive whole number of shares, or null when unknown"
+        ),
         (["symbol": "3"], "key 'symbol': expected the ticker as a string, e.g. \"GOOG\", found the number 3"),
         (
             ["symbol": "\"GO OG\""],
@@ -81,9 +85,15 @@ import Testing
             ["venues": "\"NASDAQ\""],
             "key 'venues': expected an array of venue names, e.g. [\"NASDAQ\"], found the string \"NASDAQ\""
         ),
-        (["venues": "[\"NASDAQ\", 3]"], "key 'venues[1]': expected a venue name (a non-empty string), found the number 3"),
+        (
+            ["venues": "[\"NASDAQ\", 3]"],
+            "key 'venues[1]': expected a venue name (a non-empty string), found the number 3"
+        ),
         (["venues": "[\"\"]"], "key 'venues[0]': expected a venue name (a non-empty string), found an empty string"),
-        (["venues": "[]"], "key 'venues': expected at least one venue name when consolidated is false, found an empty array"),
+        (
+            ["venues": "[]"],
+            "key 'venues': expected at least one venue name when consolidated is false, found an empty array"
+        ),
         (
             ["consolidated": "\"false\""],
             "key 'consolidated': expected true (the prints are every US venue's) or false (some venues only), "
@@ -130,7 +140,10 @@ import Testing
             "key 'tick_size': expected a positive decimal string of at most 4 decimals, e.g. \"0.01\", "
                 + "found the string \"-0.01\""
         ),
-        (["source": "\"\""], "key 'source': expected a sentence saying where the data comes from, found an empty string"),
+        (
+            ["source": "\"\""],
+            "key 'source': expected a sentence saying where the data comes from, found an empty string"
+        ),
         (["source": "{}"], "key 'source': expected a sentence saying where the data comes from, found an object"),
     ]
 
@@ -150,9 +163,12 @@ import Testing
     @Test func anEmptyFileOrAnotherValueIsNotASidecar() {
         let keys = "symbol, date, venue_coverage, venues, consolidated, adv_shares, adv_basis, tick_size, source"
         let empty = #expect(throws: ReplayError.self) { try decode(" \n") }
-        #expect(empty?.description == "x.meta.json: error: the file is empty: expected one JSON object with the keys \(keys)")
+        #expect(
+            empty?.description
+                == "x.meta.json: error: the file is empty: expected one JSON object with the keys \(keys)")
         let array = #expect(throws: ReplayError.self) { try decode("[1]") }
-        #expect(array?.description == "x.meta.json: error: expected one JSON object with the keys \(keys), found an array")
+        #expect(
+            array?.description == "x.meta.json: error: expected one JSON object with the keys \(keys), found an array")
     }
 
     @Test func aHugeOrMissingFileIsRefusedWithoutReadingItAll() throws {
@@ -162,10 +178,13 @@ import Testing
         let tooBig = #expect(throws: ReplayError.self) { try DatasetMetadata.read(path: huge) }
         #expect(
             tooBig?.description
-                == "\(huge): error: the metadata sidecar is larger than 65536 bytes; a sidecar is one small JSON object")
+                == "\(huge): error: the metadata sidecar is larger than 65536 bytes; a sidecar is one small JSON object"
+        )
         let missing = #expect(throws: ReplayError.self) { try DatasetMetadata.read(path: files.path("none.meta.json")) }
         #expect(missing?.kind == .unreadable)
-        #expect(missing?.description.hasPrefix("\(files.path("none.meta.json")): error: cannot open the metadata sidecar") == true)
+        #expect(
+            missing?.description.hasPrefix("\(files.path("none.meta.json")): error: cannot open the metadata sidecar")
+                == true)
     }
 
     // MARK: - Where it is looked for
@@ -204,7 +223,8 @@ import Testing
         try FileManager.default.createDirectory(atPath: files.path("meta"), withIntermediateDirectories: true)
         let data = files.path("day.fsdr")
         func find() throws -> DatasetMetadata? {
-            try DatasetMetadataLookup.find(dataPath: data, symbol: "GOOG", date: Self.day, fallbackFolders: [files.path("meta")])
+            try DatasetMetadataLookup.find(
+                dataPath: data, symbol: "GOOG", date: Self.day, fallbackFolders: [files.path("meta")])
         }
         #expect(try find() == nil)
         try files.write("meta/GOOG_2012-06-21.meta.json", Self.sidecar(["source": "\"fallback\""]))
@@ -227,14 +247,17 @@ import Testing
         let symbol = #expect(throws: ReplayError.self) {
             try DatasetMetadataLookup.find(dataPath: data, symbol: "GOOG", date: Self.day)
         }
-        #expect(symbol?.description == "\(own): error: key 'symbol': \"AMZN\" contradicts the data file \(data), which holds GOOG")
+        #expect(
+            symbol?.description
+                == "\(own): error: key 'symbol': \"AMZN\" contradicts the data file \(data), which holds GOOG")
         try files.write("day.meta.json", Self.sidecar(["date": "\"2012-06-22\""]))
         let date = #expect(throws: ReplayError.self) {
             try DatasetMetadataLookup.find(dataPath: data, symbol: "GOOG", date: Self.day)
         }
         #expect(
             date?.description
-                == "\(own): error: key 'date': \"2012-06-22\" contradicts the data file \(data), which holds 2012-06-21")
+                == "\(own): error: key 'date': \"2012-06-22\" contradicts the data file \(data), which holds 2012-06-21"
+        )
     }
 
     // MARK: - The repository's sidecars
@@ -288,7 +311,9 @@ import Testing
                 dataPath: path, symbol: source.symbol, date: source.sessionDate, fallbackFolders: [Self.metaFolder]))
         #expect(metadata.path == Self.metaFolder + "/\(source.symbol)_2012-06-21.meta.json")
         #expect(metadata.averageDailyVolume == shares)
-        #expect(metadata.volumeBasis.hasPrefix(DatasetMetadata.grouped(shares) + " shares is this one day's own NASDAQ volume"))
+        #expect(
+            metadata.volumeBasis.hasPrefix(
+                DatasetMetadata.grouped(shares) + " shares is this one day's own NASDAQ volume"))
         #expect(try Self.volume(of: path) == shares)
     }
 }

@@ -21,7 +21,9 @@ public struct BacktestDataset: Sendable {
     /// the stderr warning in a few words.
     public var caveat: String?
 
-    public init(metadata: DatasetMetadata?, averageDailyVolume: Int64?, volumeSource: VolumeSource, caveat: String? = nil) {
+    public init(
+        metadata: DatasetMetadata?, averageDailyVolume: Int64?, volumeSource: VolumeSource, caveat: String? = nil
+    ) {
         self.metadata = metadata
         self.averageDailyVolume = averageDailyVolume
         self.volumeSource = volumeSource
@@ -33,7 +35,8 @@ public struct BacktestDataset: Sendable {
         let coverage = metadata?.venueCoverage ?? "venue coverage unknown (no .meta.json sidecar)"
         let volume: String
         switch (volumeSource, averageDailyVolume) {
-        case (.metadata, let shares?): volume = "ADV \(DatasetMetadata.grouped(shares)) from \(metadata?.path ?? "the sidecar")"
+        case (.metadata, let shares?):
+            volume = "ADV \(DatasetMetadata.grouped(shares)) from \(metadata?.path ?? "the sidecar")"
         case (.option(let stated), let shares?):
             volume = "ADV \(DatasetMetadata.grouped(shares)) from --adv" + (stated.map { " (\($0))" } ?? "")
         default: volume = "no ADV, RVOL_DAY null"

@@ -23,7 +23,8 @@ extension DatasetMetadata {
         }
         let dateText = try fields.string("date", expected: "the session date as a string, e.g. \"2012-06-21\"")
         guard let date = SessionDate(iso: dateText) else {
-            throw fields.wrong("date", expected: "a calendar day written YYYY-MM-DD, e.g. \"2012-06-21\"", found: dateText)
+            throw fields.wrong(
+                "date", expected: "a calendar day written YYYY-MM-DD, e.g. \"2012-06-21\"", found: dateText)
         }
         let coverage = try fields.string(
             "venue_coverage",
@@ -32,7 +33,8 @@ extension DatasetMetadata {
         let consolidated = try fields.bool(
             "consolidated", expected: "true (the prints are every US venue's) or false (some venues only)")
         if !consolidated && venues.isEmpty {
-            throw fields.problem("venues", "expected at least one venue name when consolidated is false, found an empty array")
+            throw fields.problem(
+                "venues", "expected at least one venue name when consolidated is false, found an empty array")
         }
         let volume = try fields.shares("adv_shares")
         let basis = try fields.string(
@@ -63,8 +65,11 @@ extension DatasetMetadata {
     /// A string, so that `0.01` reaches `Price` exactly rather than through a `Double`.
     private static func tickSize(_ fields: MetadataFields) throws(ReplayError) -> Price {
         let expected = "a positive decimal string of at most 4 decimals, e.g. \"0.01\""
-        let text = try fields.string("tick_size", expected: expected, numberAdvice: " (write it as a string so it stays exact)")
-        let plain = text.utf8.allSatisfy { ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ".") }
+        let text = try fields.string(
+            "tick_size", expected: expected, numberAdvice: " (write it as a string so it stays exact)")
+        let plain = text.utf8.allSatisfy {
+            ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: ".")
+        }
         guard plain, let price = Price(parsing: text), price > .zero else {
             throw fields.wrong("tick_size", expected: expected, found: text)
         }
@@ -83,7 +88,8 @@ extension DatasetMetadata {
             guard count <= maximumBytes else {
                 throw ReplayError(
                     .invalidData, path: path,
-                    message: "the metadata sidecar is larger than \(maximumBytes) bytes; a sidecar is one small JSON object")
+                    message:
+                        "the metadata sidecar is larger than \(maximumBytes) bytes; a sidecar is one small JSON object")
             }
             return Array(bytes[..<count])
         } catch let error as ReplayError {

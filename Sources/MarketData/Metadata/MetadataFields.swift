@@ -16,7 +16,8 @@ struct MetadataFields {
         self.path = path
         let keys = DatasetMetadata.keys.joined(separator: ", ")
         guard bytes.contains(where: { !" \t\r\n".utf8.contains($0) }) else {
-            throw ReplayError(.invalidData, path: path, message: "the file is empty: expected one JSON object with the keys \(keys)")
+            throw ReplayError(
+                .invalidData, path: path, message: "the file is empty: expected one JSON object with the keys \(keys)")
         }
         let object: Any
         do {
@@ -89,7 +90,9 @@ struct MetadataFields {
         let double = number.doubleValue
         guard double.rounded() == double, double >= 1, double <= Double(Self.maximumShares) else {
             throw problem(
-                key, "expected \(expected) (1 to \(DatasetMetadata.grouped(Self.maximumShares))), found \(Self.describe(value))")
+                key,
+                "expected \(expected) (1 to \(DatasetMetadata.grouped(Self.maximumShares))), found \(Self.describe(value))"
+            )
         }
         return number.int64Value
     }

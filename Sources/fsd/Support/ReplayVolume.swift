@@ -18,7 +18,8 @@ struct ReplayVolume {
             self = Self.fromSidecar(metadata)
             return
         }
-        dataset = BacktestDataset(metadata: metadata, averageDailyVolume: adv, volumeSource: .option(coverage: coverage?.rawValue))
+        dataset = BacktestDataset(
+            metadata: metadata, averageDailyVolume: adv, volumeSource: .option(coverage: coverage?.rawValue))
         // Only a sidecar that says "single venue" makes a mismatch certain enough to warn about.
         guard let metadata, !metadata.consolidated, coverage != .venue else { return }
         let label = metadata.coverageLabel
@@ -36,7 +37,8 @@ struct ReplayVolume {
                 " The sidecar's ADV for \(label) volume is \(DatasetMetadata.grouped($0)) shares (its adv_basis says how it "
                     + "was made); leave --adv out to use it."
             } ?? " The sidecar gives no ADV for \(label) volume: \(metadata.volumeBasis)"
-        let silence = coverage == .consolidated ? "" : " Pass --adv-coverage venue if \(figure) counts \(label) volume too."
+        let silence =
+            coverage == .consolidated ? "" : " Pass --adv-coverage venue if \(figure) counts \(label) volume too."
         notice = "warning: " + division + own + silence
         dataset.caveat =
             coverage == .consolidated
@@ -65,12 +67,14 @@ struct ReplayVolume {
                 + "(\(metadata.volumeBasis)); pass --adv SHARES, the 30-session average of \(metadata.coverageLabel) "
                 + "volume, or every rule reading RVOL_DAY is false"
             return ReplayVolume(
-                dataset: BacktestDataset(metadata: metadata, averageDailyVolume: nil, volumeSource: .none), notice: notice)
+                dataset: BacktestDataset(metadata: metadata, averageDailyVolume: nil, volumeSource: .none),
+                notice: notice)
         }
         let notice =
             "note: no --adv given: RVOL_DAY divides by \(DatasetMetadata.grouped(shares)) shares, the adv_shares of "
             + "\(metadata.path) (\(metadata.venueCoverage)). Its basis: \(metadata.volumeBasis)"
         return ReplayVolume(
-            dataset: BacktestDataset(metadata: metadata, averageDailyVolume: shares, volumeSource: .metadata), notice: notice)
+            dataset: BacktestDataset(metadata: metadata, averageDailyVolume: shares, volumeSource: .metadata),
+            notice: notice)
     }
 }
