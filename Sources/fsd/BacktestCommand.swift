@@ -29,6 +29,12 @@ struct BacktestCommand: AsyncParsableCommand {
             section may set them too; the command line wins. A reply past a limit is a failed request: \
             the agent waits and the journal keeps the reply's beginning (docs/LLM.md).
 
+            RVOL_DAY divides by --adv, or without it by the data's .meta.json sidecar's figure \
+            (docs/DATA.md, "Dataset metadata"); the summary's Data: line (dataset in --json) says \
+            which, from where, and whose prints the data holds. --adv on data the sidecar calls \
+            single-venue (LOBSTER: NASDAQ only) warns, as a consolidated figure makes RVOL_DAY read \
+            low; --adv-coverage venue says the figure counts the same venues.
+
             The journal goes to data/logs/backtests/<date>-<symbol>.jsonl (replaced on every \
             backtest), never to a live day's journal; --journal PATH elsewhere, --no-journal for none.
             Without --data the bundled GOOG 2012-06-21 session is used. Exit status: 0 ok, 1 invalid \
@@ -82,22 +88,24 @@ struct BacktestCommand: AsyncParsableCommand {
         let data = try options.replay.path()
         let prepared = try await options.prepare()
         let header = try options.session(of: data)
+        let volume = try options.replay.volume(for: data, symbol: header.symbol, date: header.date)
         let journalPath = noJournal ? nil : options.journal ?? "data/logs/backtests/\(header.date)-\(header.symbol).jsonl"
         let configuration = BacktestRunner.Configuration(
             dataPath: data, from: from.flatMap(SessionTime.parse), to: to.flatMap(SessionTime.parse),
-            latency: latency?.figures.first.map { .milliseconds($0) }, journalPath: journalPath, averageDailyVolume: options.adv,
+            latency: latency?.figures.first.map { .milliseconds($0) }, journalPath: journalPath, averageDailyVolume: volume.averageDailyVolume,
             exchange: options.exchangeConfiguration, showProgress: isTerminal(2))
         if !json { Console.note("fsd backtest: \(header.symbol) \(header.date), model \(prepared.decider.description)") }
         if let latency, latency.figures.count > 1 {
             try await compare(latency.figures, configuration: configuration, prepared: prepared)
             return
         }
-        let summary: BacktestSummary
+        var summary: BacktestSummary
         do {
             summary = try await BacktestRunner(configuration: configuration, strategy: prepared.strategy, decider: prepared.decider).run()
         } catch {
             throw CLIError.runtimeFailure(error)
         }
+        summary.dataset = volume.dataset
         if let report {
             try ReportFile.write(HTMLReport.render(summary), to: report)
         }

@@ -75,8 +75,9 @@ struct BenchCommand: AsyncParsableCommand {
         var backtest: BenchRunner.Backtest?
         if !readingOnly {
             let strategyPath = try strategy ?? BundledFile.locate(BundledFile.momentum, option: "--strategy")
-            backtest = .init(
-                strategy: try StrategyFile.load(strategyPath), strategyPath: strategyPath, averageDailyVolume: replay.adv)
+            let strategy = try StrategyFile.load(strategyPath)
+            let volume = try replay.volume(for: path)
+            backtest = .init(strategy: strategy, strategyPath: strategyPath, averageDailyVolume: volume.averageDailyVolume)
         }
         let runner = BenchRunner(
             path: path, runs: runs, interval: Int64(stateIntervalMs) * Timestamp.nanosPerMillisecond,

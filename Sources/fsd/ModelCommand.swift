@@ -62,11 +62,11 @@ struct ModelCheckCommand: AsyncParsableCommand {
         if prepared.decider.isRules {
             throw CLIError.invalidInput("--model rules asks no model: name one, e.g. --model ollama:deepseek-r1:8b")
         }
-        replay.noteMissingVolume()
+        let volume = try replay.volume(for: data)
         let lives: SetupLives
         do {
             lives = try SetupLives.measure(
-                prepared.strategy, path: data, averageDailyVolume: replay.adv, from: from.flatMap(SessionTime.parse),
+                prepared.strategy, path: data, averageDailyVolume: volume.averageDailyVolume, from: from.flatMap(SessionTime.parse),
                 to: to.flatMap(SessionTime.parse))
         } catch {
             throw CLIError(error)

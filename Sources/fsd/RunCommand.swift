@@ -92,6 +92,7 @@ struct RunCommand: AsyncParsableCommand {
         let data = try options.replay.path()
         let prepared = try await options.prepare()
         let (symbol, date) = try options.session(of: data)
+        let volume = try options.replay.volume(for: data, symbol: symbol, date: date)
         let journalPath = options.journal ?? "data/logs/\(date)-\(symbol).jsonl"
         let terminal = !plain && isTerminal(1)
         let stop = StopRequest()
@@ -99,7 +100,7 @@ struct RunCommand: AsyncParsableCommand {
         defer { signals.cancel() }
         var configuration = LiveRunner.Configuration(
             dataPath: data, strategyPath: options.strategy, speed: speed, journalPath: journalPath, account: account ?? "sim",
-            averageDailyVolume: options.adv, exchange: options.exchangeConfiguration, view: terminal ? .terminal : .plain,
+            averageDailyVolume: volume.averageDailyVolume, exchange: options.exchangeConfiguration, view: terminal ? .terminal : .plain,
             until: until.flatMap(SessionTime.parse))
         configuration.overrides = options.overrides
         if options.symbol == nil, let named = prepared.strategy.definition.symbol, named.uppercased() != symbol {
@@ -112,7 +113,8 @@ struct RunCommand: AsyncParsableCommand {
             configuration: configuration, strategy: prepared.strategy, strategyText: prepared.text, decider: prepared.decider,
             stopRequest: stop, output: { line in Console.view(line, stop: stop) })
         do {
-            let summary = try await runner.run()
+            var summary = try await runner.run()
+            summary.dataset = volume.dataset
             if terminal { Console.write("\u{1B}[?25h\n") }
             Console.write(summary.text + "\n")
         } catch {
@@ -122,7 +124,7 @@ struct RunCommand: AsyncParsableCommand {
     }
 
     private func runIBKR() async throws {
-        let prepared = try await options.prepare(replay: false)
+        let prepared = try await options.prepare()
         // --symbol wins; otherwise the strategy's own `symbol:` is what it was written for.
         guard let symbol = options.symbol ?? prepared.strategy.definition.symbol, Self.isStockSymbol(symbol) else {
             throw CLIError.invalidInput(

@@ -21,8 +21,12 @@ struct StateCommand: ParsableCommand {
             (or --to). Line k is the state at the first time + k x STEP; the range goes to stderr.
 
             RVOL_DAY needs the average daily volume of the last 30 sessions, which a replay file \
-            does not carry: pass it with --adv, or RVOL_DAY is null. Feature parameters come from \
-            the strategy's features: block with --strategy, FEATURES.md's defaults otherwise.
+            does not carry: --adv gives it, or else the data's .meta.json sidecar (docs/DATA.md, \
+            "Dataset metadata"; the bundled session's is its own day's NASDAQ volume); with neither \
+            RVOL_DAY is null. When the sidecar says the prints are one venue's (LOBSTER: NASDAQ \
+            only), --adv draws a warning unless --adv-coverage venue says it counts the same venues. \
+            Feature parameters come from the strategy's features: block with --strategy, \
+            FEATURES.md's defaults otherwise.
 
             Examples:
               fsd state --at 10:30:00
@@ -65,10 +69,11 @@ struct StateCommand: ParsableCommand {
         let path = try replay.path()
         let parameters = try strategy.map { path throws(CLIError) in try StrategyFile.load(path).definition.features }
         var source = try ReplaySource.open(path: path)
-        replay.noteMissingVolume()
+        let volume = try replay.volume(for: path, symbol: source.symbol, date: source.sessionDate)
         var stepper = StateStepper(
             engine: FeatureEngine(
-                symbol: source.symbol, parameters: parameters ?? FeatureParameters(), averageDailyVolume: replay.adv))
+                symbol: source.symbol, parameters: parameters ?? FeatureParameters(),
+                averageDailyVolume: volume.averageDailyVolume))
         switch plan {
         case .at(let time):
             let state = StateVector(market: try stepper.state(at: time, from: &source))

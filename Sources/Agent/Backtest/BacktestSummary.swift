@@ -29,6 +29,8 @@ public struct BacktestSummary: Sendable {
     public var halted: String?
     /// `Backtest` or `Run`, the summary's first word.
     public var title = "Backtest"
+    /// The data's venue coverage and the average daily volume RVOL_DAY used; nil when not known.
+    public var dataset: BacktestDataset?
 
     public init(strategyName: String, strategyHash: String, symbol: String, dataPath: String, model: String, latencyCharged: String) {
         self.strategyName = strategyName
@@ -88,6 +90,7 @@ public struct BacktestSummary: Sendable {
         var lines: [String] = []
         lines.append("\(title) \(symbol) \(date.map { "\($0)" } ?? "") \(window), strategy \(strategyName) (\(strategyHash.prefix(12)))")
         lines.append("Model: \(model); latency charged: \(latencyCharged)")
+        if let dataset { lines.append(dataset.line) }
         if let halted { lines.append("HALTED: \(halted)") }
         lines.append(stats.funnel.why)
         lines.append(
@@ -122,6 +125,7 @@ public struct BacktestSummary: Sendable {
         object.field("symbol", symbol)
         object.field("date", date.map { "\($0)" })
         object.field("data", dataPath)
+        if let dataset { object.field("dataset", object: dataset.jsonObject) }
         object.field("model", model)
         object.field("latency_charged", latencyCharged)
         object.field("from", from?.clock)

@@ -30,6 +30,7 @@ struct AgentOptions: ParsableArguments {
     @Option(help: "Simulated order latency in milliseconds.")
     var orderLatency: Int64 = 50
 
+    /// `--adv` as given; a replay resolves it with the data's sidecar (`replay.volume(for:)`).
     var adv: Int64? { replay.adv }
 
     func validate() throws {
@@ -48,11 +49,9 @@ struct AgentOptions: ParsableArguments {
     }
 
     /// Loads the strategy and the model, and checks that a model server answers.
-    /// - Parameter replay: false for a live broker, which gives the average daily volume itself.
     /// - Throws: invalid input for the strategy or `--model`; a runtime failure when no server answers.
-    func prepare(replay isReplay: Bool = true) async throws(CLIError) -> Prepared {
-        if isReplay { replay.noteMissingVolume() }
-        return try Self.prepare(strategy: strategy, decision: decision, overrides: overrides)
+    func prepare() async throws(CLIError) -> Prepared {
+        try Self.prepare(strategy: strategy, decision: decision, overrides: overrides)
     }
 
     /// The strategy at `strategy` and the decider `decision` names, its server checked.

@@ -10,9 +10,12 @@ enum BundledFile {
     /// The strategy of the seed's system prompt, the default `--strategy` of `fsd bench`.
     static let momentum = "strategies/momentum.yaml"
 
-    /// The path of `file`, relative when it is under the current directory.
-    /// - Throws: a runtime failure naming `option` when the file is in neither place.
-    static func locate(_ file: String, option: String) throws(CLIError) -> String {
+    /// The sidecars of days kept outside the repository (`../shared/data/lobster`), by symbol and
+    /// date: the last place `DatasetMetadataLookup` looks.
+    static let metadata = "data/meta"
+
+    /// The path of `file`, relative when it is under the current directory; nil when it is in neither place.
+    static func find(_ file: String) -> String? {
         let manager = FileManager.default
         if manager.fileExists(atPath: file) { return file }
         if let executable = Bundle.main.executableURL?.resolvingSymlinksInPath() {
@@ -23,6 +26,13 @@ enum BundledFile {
                 folder = folder.deletingLastPathComponent()
             }
         }
+        return nil
+    }
+
+    /// The path of `file`, relative when it is under the current directory.
+    /// - Throws: a runtime failure naming `option` when the file is in neither place.
+    static func locate(_ file: String, option: String) throws(CLIError) -> String {
+        if let path = find(file) { return path }
         throw .runtimeFailure(
             "no \(option) given and the bundled \(file) is neither under the current directory nor beside the fsd "
                 + "executable; run from the repository's root or pass \(option) FILE")

@@ -1,7 +1,9 @@
 import ArgumentParser
+import MarketData
 
-/// `--data` and `--adv`, for every command that replays a session: the file (the bundled GOOG
-/// sample when none is given) and the average daily volume that a replay file does not carry.
+/// `--data`, `--adv` and `--adv-coverage`, for every command that replays a session: the file (the
+/// bundled GOOG sample when none is given) and the average daily volume that a replay file does
+/// not carry, which its `.meta.json` sidecar may (docs/DATA.md, "Dataset metadata").
 struct ReplayOptions: ParsableArguments {
     @Option(
         help: ArgumentHelp(
@@ -12,12 +14,21 @@ struct ReplayOptions: ParsableArguments {
 
     @Option(
         help: ArgumentHelp(
-            "Average daily volume in shares (the last 30 sessions), for RVOL_DAY; without it RVOL_DAY is null.",
+            "Average daily volume in shares (the last 30 sessions), for RVOL_DAY; without it the data's .meta.json sidecar gives it, or RVOL_DAY is null.",
             valueName: "shares"))
     var adv: Int64?
 
+    @Option(
+        help: ArgumentHelp(
+            "What --adv counts: venue (the same venues as the data, e.g. NASDAQ alone for LOBSTER files) or consolidated (every US venue, as data vendors and IBKR give it); venue silences the single-venue warning.",
+            valueName: "venue|consolidated"))
+    var advCoverage: ADVCoverage?
+
     func validate() throws {
         if let adv, adv <= 0 { throw ValidationError("--adv \(adv): expected a positive number of shares") }
+        if let advCoverage, adv == nil {
+            throw ValidationError("--adv-coverage \(advCoverage.rawValue) says what --adv counts: give --adv SHARES too")
+        }
     }
 
     /// `--data`, or the bundled sample.
@@ -26,12 +37,38 @@ struct ReplayOptions: ParsableArguments {
         return try BundledFile.locate(BundledFile.sample, option: "--data")
     }
 
-    /// Says on standard error, once, that RVOL_DAY will be null (a rule reading it false).
-    func noteMissingVolume() {
-        guard adv == nil else { return }
-        Console.note(
-            "note: RVOL_DAY is null: a replay file carries no average daily volume; pass --adv SHARES "
-                + "(the 30-session average, e.g. --adv 2100000 for the bundled GOOG session), or every rule reading "
-                + "RVOL_DAY is false")
+    /// The volume RVOL_DAY divides by for the replay of `path`, whose symbol and date are given,
+    /// with the sidecar that said so; the note or warning goes to standard error.
+    /// - Throws: invalid input for a malformed sidecar or one of another day, a runtime failure for an unreadable one.
+    func volume(for path: String, symbol: String, date: SessionDate) throws(CLIError) -> ReplayVolume {
+        let metadata: DatasetMetadata?
+        do {
+            metadata = try DatasetMetadataLookup.find(
+                dataPath: path, symbol: symbol, date: date, fallbackFolders: BundledFile.find(BundledFile.metadata).map { [$0] } ?? [])
+        } catch {
+            throw CLIError(error)
+        }
+        let volume = ReplayVolume(adv: adv, coverage: advCoverage, metadata: metadata)
+        if let notice = volume.notice { Console.note(notice) }
+        return volume
     }
+
+    /// The same, reading the symbol and date from the file first.
+    func volume(for path: String) throws(CLIError) -> ReplayVolume {
+        let source: ReplaySource
+        do {
+            source = try ReplaySource.open(path: path, prefetch: false)
+        } catch {
+            throw CLIError(error)
+        }
+        return try volume(for: path, symbol: source.symbol, date: source.sessionDate)
+    }
+}
+
+/// What an `--adv` figure counts, as the user states it.
+enum ADVCoverage: String, ExpressibleByArgument, CaseIterable, Sendable {
+    /// The same venues as the data's prints.
+    case venue
+    /// Every US venue (the consolidated tape).
+    case consolidated
 }
