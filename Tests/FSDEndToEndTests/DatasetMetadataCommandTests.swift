@@ -1,8 +1,9 @@
 import Foundation
 import Testing
 
-/// The `.meta.json` sidecars as the commands use them (#13 item 6): the bundled sample's ADV when
-/// --adv is absent, the warning when --adv meets NASDAQ-only prints, --adv-coverage, the backtest's
+/// The `.meta.json` sidecars as the commands use them (#13 item 6): why RVOL_DAY is null on the
+/// bundled sample without --adv, a sidecar's own figure when it has one, the warning when --adv
+/// meets NASDAQ-only prints, --adv-coverage, the backtest's
 /// Data line and dataset object, and a bad sidecar's error.
 @Suite struct DatasetMetadataCommandTests {
     static let sample = "data/sample/GOOG_2012-06-21_34200000_57600000_message_10.csv.gz"
@@ -32,16 +33,17 @@ import Testing
         return (folder, folder.appendingPathComponent("XGOO_2012-06-21_34200000_57600000_message_10.csv.gz").path)
     }
 
-    @Test func withoutADVTheSamplesSidecarFigureIsUsedAndSaidSo() throws {
+    @Test func withoutADVTheSamplesSidecarSaysWhyRVOLIsNull() throws {
         let outcome = try RunProcess.run(["state", "--at", "16:00:00", "--compact"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        // The sidecar's ADV is the day's own NASDAQ volume, so at the close the day meets itself.
-        #expect((try Self.rvol(outcome) as? NSNumber)?.doubleValue == 1.0)
+        // One day holds no 30-session average, and its own total would look ahead: no figure.
+        #expect(try Self.rvol(outcome) is NSNull)
         #expect(
             outcome.stderr.contains(
-                "note: no --adv given: RVOL_DAY divides by 706,125 shares, the adv_shares of \(Self.sampleMeta) "
-                    + "(NASDAQ TotalView-ITCH only (LOBSTER)). Its basis: 706,125 shares is this one day's own NASDAQ volume"
-            ))
+                "note: RVOL_DAY is null: a replay file carries no average daily volume and \(Self.sampleMeta) gives none "
+                    + "(Unknown: LOBSTER's free sample is this single day"),
+            "\(outcome.stderr)")
+        #expect(outcome.stderr.contains("The day's own NASDAQ volume is 706,125 shares"))
         #expect(!outcome.stderr.contains("warning:"))
     }
 
@@ -52,9 +54,10 @@ import Testing
             unstated.stderr.contains(
                 "warning: RVOL_DAY divides the NASDAQ-only prints of this data (\(Self.sampleMeta): NASDAQ TotalView-ITCH "
                     + "only (LOBSTER)) by --adv 2,100,000; if that is a consolidated figure (every US venue, as data vendors "
-                    + "and IBKR give it), RVOL_DAY reads too low by roughly NASDAQ's share of the volume. The sidecar's ADV "
-                    + "for NASDAQ-only volume is 706,125 shares (its adv_basis says how it was made); leave --adv out to use "
-                    + "it. Pass --adv-coverage venue if 2,100,000 counts NASDAQ-only volume too."))
+                    + "and IBKR give it), RVOL_DAY reads too low by roughly NASDAQ's share of the volume. The sidecar gives "
+                    + "no ADV for NASDAQ-only volume: Unknown: LOBSTER's free sample is this single day"),
+            "\(unstated.stderr)")
+        #expect(unstated.stderr.contains("Pass --adv-coverage venue if 2,100,000 counts NASDAQ-only volume too."))
         let consolidated = try RunProcess.run([
             "state", "--at", "12:00:00", "--compact", "--adv", "2100000", "--adv-coverage", "consolidated",
         ])
@@ -80,8 +83,8 @@ import Testing
         #expect(text.status == 0, "\(text.stderr)")
         #expect(
             text.stdout.components(separatedBy: "\n").contains(
-                "Data: NASDAQ TotalView-ITCH only (LOBSTER); ADV 706,125 from \(Self.sampleMeta)"))
-        #expect(text.stderr.contains("note: no --adv given: RVOL_DAY divides by 706,125 shares"))
+                "Data: NASDAQ TotalView-ITCH only (LOBSTER); no ADV, RVOL_DAY null"))
+        #expect(text.stderr.contains("note: RVOL_DAY is null: a replay file carries no average daily volume and \(Self.sampleMeta) gives none"))
 
         let json = try RunProcess.run([
             "backtest", "--strategy", Self.strategy, "--model", "rules", "--no-journal", "--to", "09:45", "--json",
@@ -93,10 +96,9 @@ import Testing
         #expect(dataset["venues"] as? [String] == ["NASDAQ"])
         #expect(dataset["consolidated"] as? Bool == false)
         #expect((dataset["tick_size"] as? NSNumber)?.doubleValue == 0.01)
-        #expect(dataset["adv_shares"] as? Int == 706_125)
-        #expect(dataset["adv_source"] as? String == "metadata")
-        #expect(dataset["adv_coverage"] as? String == "venue")
-        #expect((dataset["adv_basis"] as? String)?.contains("not a 30-session average") == true)
+        #expect(dataset["adv_shares"] is NSNull)
+        #expect(dataset["adv_source"] is NSNull)
+        #expect((dataset["adv_basis"] as? String)?.contains("a look-ahead no backtest should take by default") == true)
         #expect(dataset["warning"] is NSNull)
     }
 
@@ -147,13 +149,13 @@ import Testing
         #expect(convert.status == 0, "\(convert.stderr)")
         let outcome = try RunProcess.run(["state", "--data", recording, "--at", "16:00:00", "--compact"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
-        #expect(outcome.stderr.contains("the adv_shares of data/meta/GOOG_2012-06-21.meta.json"))
-        #expect((try Self.rvol(outcome) as? NSNumber)?.doubleValue == 1.0)
+        #expect(outcome.stderr.contains("data/meta/GOOG_2012-06-21.meta.json gives none"), "\(outcome.stderr)")
+        #expect(try Self.rvol(outcome) is NSNull)
         // Its own sidecar, x.fsdr → x.meta.json, comes first.
         let text = try String(
             contentsOfFile: RunProcess.repositoryRoot.appendingPathComponent(Self.sampleMeta).path, encoding: .utf8)
         let own = folder.appendingPathComponent("day.meta.json").path
-        try text.replacingOccurrences(of: "\"adv_shares\": 706125", with: "\"adv_shares\": 353062")
+        try text.replacingOccurrences(of: "\"adv_shares\": null", with: "\"adv_shares\": 353062")
             .write(toFile: own, atomically: true, encoding: .utf8)
         let mine = try RunProcess.run(["state", "--data", recording, "--at", "16:00:00", "--compact"])
         #expect(mine.stderr.contains("RVOL_DAY divides by 353,062 shares, the adv_shares of \(own)"), "\(mine.stderr)")

@@ -105,11 +105,13 @@ import Testing
         ])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         let lines = outcome.stdout.split(separator: "\n").map(String.init)
-        // Without --adv, RVOL_DAY reads null: the funnel says it was the one condition in the way.
-        #expect(lines.count > 3)
-        #expect(lines[2].hasPrefix("No trades: no setup in 2,"), "\(lines.prefix(3))")
-        #expect(lines[2].contains("(RVOL_DAY > 1.5) was the only condition failing on"), "\(lines[2])")
-        #expect(lines[2].contains("it read a null on"), "\(lines[2])")
+        // Without --adv, RVOL_DAY reads null: the funnel says it was the one condition in the way,
+        // at the top, before the figures.
+        let why = try #require(lines.firstIndex { $0.hasPrefix("No trades: no setup in 2,") }, "\(lines.prefix(4))")
+        let trades = try #require(lines.firstIndex { $0.hasPrefix("Trades ") })
+        #expect(why < trades && why <= 3)
+        #expect(lines[why].contains("(RVOL_DAY > 1.5) was the only condition failing on"), "\(lines[why])")
+        #expect(lines[why].contains("it read a null on"), "\(lines[why])")
         #expect(lines.contains { $0.hasPrefix("Funnel over ") })
         #expect(lines.contains { $0.hasPrefix("    volume") && $0.hasSuffix("RVOL_DAY > 1.5") })
     }

@@ -19,9 +19,8 @@ import Testing
         #expect((market["LAST"] as? NSNumber)?.doubleValue == 572.87)
         #expect((market["CVD_SESSION"] as? NSNumber)?.intValue == -6795)
         #expect((market["VP_POC"] as? NSNumber)?.doubleValue == 572.00)
-        // Without --adv the bundled sample's sidecar gives the ADV (DatasetMetadataCommandTests).
-        #expect(((market["RVOL_DAY"] as? NSNumber)?.doubleValue ?? 0) > 0)
-        #expect(!outcome.stderr.contains("RVOL_DAY is null"))
+        #expect(market["RVOL_DAY"] is NSNull)
+        #expect(outcome.stderr.contains("RVOL_DAY is null"))
         let withVolume = try RunProcess.run(["state", "--at", "12:00:00", "--compact", "--adv", "2100000"])
         let rvol = try #require(try Self.json(withVolume.stdout)["MARKET_STATE"] as? [String: Any])["RVOL_DAY"]
         #expect(((rvol as? NSNumber)?.doubleValue ?? 0) > 0)

@@ -62,6 +62,7 @@ struct SweepRunner {
             process.terminationHandler = { continuation.resume(returning: $0.terminationStatus) }
             do { try process.run() } catch {
                 process.terminationHandler = nil
+                try? err.write(contentsOf: Data("\(binary) could not be started: \(error.localizedDescription)\n".utf8))
                 continuation.resume(returning: 127)
             }
         }
