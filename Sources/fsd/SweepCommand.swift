@@ -57,6 +57,9 @@ struct SweepCommand: AsyncParsableCommand {
     @Option(help: ArgumentHelp("Average daily volume for RVOL_DAY, passed to every cell.", valueName: "shares"))
     var adv: Int64?
 
+    @Option(help: ArgumentHelp("What --adv counts (venue or consolidated), passed to every cell.", valueName: "coverage"))
+    var advCoverage: String?
+
     @Option(help: ArgumentHelp("Model latency charged per answer, passed to every cell.", valueName: "ms"))
     var latency: Int?
 
@@ -99,6 +102,12 @@ struct SweepCommand: AsyncParsableCommand {
         }
         guard !(json && csv) else { throw ValidationError("--json and --csv: choose one") }
         guard jobs >= 1 else { throw ValidationError("--jobs must be at least 1") }
+        if let advCoverage {
+            guard ["venue", "consolidated"].contains(advCoverage) else {
+                throw ValidationError("--adv-coverage \(advCoverage): expected venue or consolidated")
+            }
+            guard adv != nil else { throw ValidationError("--adv-coverage \(advCoverage) says what --adv counts: give --adv SHARES too") }
+        }
         guard (train == nil) == (test == nil) else { throw ValidationError("--train and --test go together") }
         if merge != nil {
             guard strategy == nil, plan == nil else { throw ValidationError("--merge reads a finished plan: give no --strategy or --plan") }
@@ -165,6 +174,7 @@ struct SweepCommand: AsyncParsableCommand {
         }
         var common = ["--model", model]
         if let adv { common += ["--adv", String(adv)] }
+        if let advCoverage { common += ["--adv-coverage", advCoverage] }
         if let latency { common += ["--latency", String(latency)] }
         let axes = (try? SweepPlan.axes(self.axes)) ?? []
         return SweepPlan(strategy: strategy, axes: axes, slices: slices, testSlices: testSlices, common: common)
