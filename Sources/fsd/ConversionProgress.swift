@@ -13,9 +13,9 @@ struct ConversionProgress {
         guard !quiet, ContinuousClock.now - lastShown > .milliseconds(250) else { return }
         lastShown = ContinuousClock.now
         shown = true
-        let rowsText = progress.messages.map { "\(ConversionSummary.grouped($0)) messages, " } ?? ""
+        let rowsText = progress.messages.map { "\($0.grouped) messages, " } ?? ""
         Console.progress(
-            "\rconverting: \(rowsText)\(ConversionSummary.grouped(progress.events)) events, data time \(progress.time.clock)")
+            "\rconverting: \(rowsText)\(progress.events.grouped) events, data time \(progress.time.clock)")
     }
 
     /// Clears the line, if one was shown.

@@ -1,5 +1,4 @@
 import Foundation
-import Agent
 import MarketData
 
 /// What `fsd convert` reports when it is done.
@@ -48,11 +47,11 @@ struct ConversionSummary: Codable {
 
     /// The two lines `fsd convert` prints.
     var text: String {
-        let from = messages.map { " from \(Self.grouped($0)) LOBSTER messages" } ?? ""
+        let from = messages.map { " from \($0.grouped) LOBSTER messages" } ?? ""
         let perEvent = events > 0 ? String(format: "%.2f", Double(bytes) / Double(events)) : "0"
         return """
-            Wrote \(output): \(symbol) \(sessionDate), \(Self.grouped(events)) events (\(Self.grouped(trades)) trades)\(from).
-            \(Self.grouped(bytes)) bytes, \(perEvent) bytes per event, \(Self.grouped(blocks)) CRC32C-checked blocks, in \
+            Wrote \(output): \(symbol) \(sessionDate), \(events.grouped) events (\(trades.grouped) trades)\(from).
+            \(bytes.grouped) bytes, \(perEvent) bytes per event, \(blocks.grouped) CRC32C-checked blocks, in \
             \(String(format: "%.2f", seconds)) s\
             \(verified ? "; read back and verified event by event." : " (not verified).")\
             \(upgradedFromVersion1 ? "\nThe input was a version 1 recording; this copy has block checksums." : "")\
@@ -68,7 +67,4 @@ struct ConversionSummary: Codable {
         guard let data = try? encoder.encode(self) else { return "{}" }
         return String(decoding: data, as: UTF8.self)
     }
-
-    /// `1234567` as `1,234,567`.
-    static func grouped(_ value: Int) -> String { value.grouped }
 }

@@ -40,17 +40,17 @@ struct VerifyCommand: ParsableCommand {
     }
 
     static func text(_ file: String, _ report: RecordingVerifier.Report) -> String {
-        let events = ConversionSummary.grouped(report.events)
+        let events = report.events.grouped
         switch (report.format, report.version, report.blocks) {
         case (.recording, let version?, let blocks?):
             return "\(file): intact: \(report.symbol) \(report.sessionDate), format version \(version), "
-                + "\(events) events in \(ConversionSummary.grouped(blocks)) blocks, every CRC32C checksum matches"
+                + "\(events) events in \(blocks.grouped) blocks, every CRC32C checksum matches"
         case (.recording, let version, _):
             return "\(file): intact: \(report.symbol) \(report.sessionDate), format version \(version ?? 1), "
                 + "\(events) events; its end CRC-32 matches, but version 1 has no block checksums and replays refuse "
                 + "it: rewrite it with `fsd convert --data \(file) --out NEW.fsdr`"
         case (.lobster, _, _):
-            let messages = report.messages.map { "\(ConversionSummary.grouped($0)) messages, " } ?? ""
+            let messages = report.messages.map { "\($0.grouped) messages, " } ?? ""
             return "\(file): intact: \(report.symbol) \(report.sessionDate), LOBSTER pair, \(messages)\(events) events, "
                 + "every row checked"
         }

@@ -313,7 +313,7 @@ import Testing
                 dataPath: path, symbol: source.symbol, date: source.sessionDate, fallbackFolders: [Self.metaFolder]))
         #expect(metadata.path == Self.metaFolder + "/\(source.symbol)_2012-06-21.meta.json")
         #expect(metadata.averageDailyVolume == nil)
-        #expect(metadata.volumeBasis.contains("The day's own NASDAQ volume is " + DatasetMetadata.grouped(shares) + " shares"))
+        #expect(metadata.volumeBasis.contains("The day's own NASDAQ volume is " + shares.grouped + " shares"))
         #expect(try Self.volume(of: path) == shares)
     }
 }

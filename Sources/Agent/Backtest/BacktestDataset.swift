@@ -36,9 +36,9 @@ public struct BacktestDataset: Sendable {
         let volume: String
         switch (volumeSource, averageDailyVolume) {
         case (.metadata, let shares?):
-            volume = "ADV \(DatasetMetadata.grouped(shares)) from \(metadata?.path ?? "the sidecar")"
+            volume = "ADV \(shares.grouped) from \(metadata?.path ?? "the sidecar")"
         case (.option(let stated), let shares?):
-            volume = "ADV \(DatasetMetadata.grouped(shares)) from --adv" + (stated.map { " (\($0))" } ?? "")
+            volume = "ADV \(shares.grouped) from --adv" + (stated.map { " (\($0))" } ?? "")
         default: volume = "no ADV, RVOL_DAY null"
         }
         return "Data: \(coverage); \(volume)" + (caveat.map { "; warning: \($0)" } ?? "")

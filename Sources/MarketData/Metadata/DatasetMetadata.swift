@@ -47,15 +47,4 @@ public struct DatasetMetadata: Hashable, Sendable {
     public var coverageLabel: String {
         consolidated ? "consolidated" : venues.joined(separator: "+") + "-only"
     }
-
-    /// `1234567` as `1,234,567`, as shares are written for people.
-    public static func grouped(_ value: Int64) -> String {
-        let digits = String(value.magnitude)
-        var result = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 { result.append(",") }
-            result.append(character)
-        }
-        return (value < 0 ? "-" : "") + result
-    }
 }

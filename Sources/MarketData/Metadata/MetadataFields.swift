@@ -91,7 +91,7 @@ struct MetadataFields {
         guard double.rounded() == double, double >= 1, double <= Double(Self.maximumShares) else {
             throw problem(
                 key,
-                "expected \(expected) (1 to \(DatasetMetadata.grouped(Self.maximumShares))), found \(Self.describe(value))"
+                "expected \(expected) (1 to \(Self.maximumShares.grouped)), found \(Self.describe(value))"
             )
         }
         return number.int64Value

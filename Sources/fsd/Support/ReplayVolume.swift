@@ -23,7 +23,7 @@ struct ReplayVolume {
         // Only a sidecar that says "single venue" makes a mismatch certain enough to warn about.
         guard let metadata, !metadata.consolidated, coverage != .venue else { return }
         let label = metadata.coverageLabel
-        let figure = DatasetMetadata.grouped(adv)
+        let figure = adv.grouped
         let division =
             coverage == .consolidated
             ? "RVOL_DAY divides the \(label) prints of this data (\(metadata.path): \(metadata.venueCoverage)) by a "
@@ -34,7 +34,7 @@ struct ReplayVolume {
                 + "roughly \(metadata.venues.joined(separator: "+"))'s share of the volume."
         let own =
             metadata.averageDailyVolume.map {
-                " The sidecar's ADV for \(label) volume is \(DatasetMetadata.grouped($0)) shares (its adv_basis says how it "
+                " The sidecar's ADV for \(label) volume is \($0.grouped) shares (its adv_basis says how it "
                     + "was made); leave --adv out to use it."
             } ?? " The sidecar gives no ADV for \(label) volume: \(metadata.volumeBasis)"
         let silence =
@@ -71,7 +71,7 @@ struct ReplayVolume {
                 notice: notice)
         }
         let notice =
-            "note: no --adv given: RVOL_DAY divides by \(DatasetMetadata.grouped(shares)) shares, the adv_shares of "
+            "note: no --adv given: RVOL_DAY divides by \(shares.grouped) shares, the adv_shares of "
             + "\(metadata.path) (\(metadata.venueCoverage)). Its basis: \(metadata.volumeBasis)"
         return ReplayVolume(
             dataset: BacktestDataset(metadata: metadata, averageDailyVolume: shares, volumeSource: .metadata),

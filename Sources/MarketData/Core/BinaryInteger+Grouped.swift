@@ -1,5 +1,5 @@
-extension Int {
-    /// `1234567` as `1,234,567`: counts a trader reads at a glance.
+extension BinaryInteger {
+    /// `1234567` as `1,234,567`: counts and shares as people read them.
     public var grouped: String {
         let digits = String(magnitude)
         var result = ""
