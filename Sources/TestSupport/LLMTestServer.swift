@@ -38,7 +38,10 @@ public final class LLMTestServer: Sendable {
             _ = try? await withThrowingDiscardingTaskGroup { group in
                 try await server.executeThenClose { inbound in
                     for try await connection in inbound {
-                        group.addTask { await Self.serve(connection, respond: respond, log: log) }
+                        group.addTask {
+                            await Self.serve(connection, respond: respond, log: log)
+                            await log.connectionClosed()
+                        }
                     }
                 }
             }
@@ -55,6 +58,10 @@ public final class LLMTestServer: Sendable {
 
     /// Every request received so far, in order.
     public func requests() async -> [CapturedRequest] { await log.all }
+
+    /// Connections that have ended so far: a client that gave up a streaming request mid-answer
+    /// shows here once the server's next write fails.
+    public func closedConnections() async -> Int { await log.closed }
 
     /// Stops listening and ends every connection, stalled ones included.
     public func shutdown() async {
@@ -137,5 +144,7 @@ public struct TestServerError: Error, CustomStringConvertible {
 
 private actor RequestLog {
     private(set) var all: [CapturedRequest] = []
+    private(set) var closed = 0
     func append(_ request: CapturedRequest) { all.append(request) }
+    func connectionClosed() { closed += 1 }
 }

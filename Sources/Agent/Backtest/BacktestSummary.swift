@@ -100,7 +100,7 @@ public struct BacktestSummary: Sendable {
         let verdicts = GateVerdict.Kind.allCases.map { "\($0.rawValue) \(stats.verdicts[$0] ?? 0)" }.joined(separator: ", ")
         lines.append(
             "Decisions: \(verdicts); compiled exits fired \(stats.exitsFired); refused by risk \(stats.ordersRefusedByRisk); "
-                + "setups lost to latency \(stats.setupsLostToLatency)")
+                + "setups lost to latency \(stats.setupsLostToLatency); model requests cancelled \(stats.modelCancelled)")
         lines.append("Agreement (model × checklist at arrival, stale answers apart): \(stats.matrix.agreements) of \(stats.matrix.total) agree; "
             + "model entries the arrival checklist does not pass \(stats.matrix.modelEntriesRefused), setups declined \(stats.matrix.setupsDeclined)")
         lines.append(contentsOf: stats.matrix.table().map { "  " + $0 })
@@ -144,6 +144,7 @@ public struct BacktestSummary: Sendable {
         object.field("exits_fired", stats.exitsFired)
         object.field("refused_by_risk", stats.ordersRefusedByRisk)
         object.field("setups_lost_to_latency", stats.setupsLostToLatency)
+        object.field("model_cancelled", stats.modelCancelled)
         object.field("funnel", object: stats.funnel.jsonObject)
         object.field("agreement_matrix", object: stats.matrix.jsonObject)
         var latency = JSONLine()

@@ -187,6 +187,11 @@ public struct SetupFunnel: Sendable {
         asked = (question, time, openLong, openShort)
     }
 
+    /// The question in flight was given up: its setups wait for the next question.
+    public mutating func cancelled(_ question: Int) {
+        if asked?.question == question { asked = nil }
+    }
+
     /// The answer to `question` was judged: an executed entry takes its side's setup (the one open
     /// now, or the one it was asked on); every setup it was asked on and did not take is stopped by
     /// the verdict's blocker, or by the model when it chose the other side or no entry.

@@ -8,6 +8,8 @@ public enum LoopJournalRecord: Sendable {
     case tick(time: Timestamp, last: Price?, bid: Price?, ask: Price?, position: Int64, dailyPL: Money, orders: Int)
     /// A question sent to the model, with the checklist's call on it.
     case modelRequest(time: Timestamp, id: Int, checklist: ChecklistCall, position: Int64)
+    /// The question in flight given up, and why.
+    case modelCancelled(time: Timestamp, id: Int, askedAt: Timestamp, reason: String)
     /// A compiled exit rule fired; `result` is `done` or the risk manager's refusal.
     case exit(time: Timestamp, rule: String, when: String, action: String, price: Price?, readings: String, result: String)
     /// An edited strategy file took over at a tick.
@@ -41,6 +43,13 @@ public enum LoopJournalRecord: Sendable {
             line.field("id", id)
             line.field("checklist", checklist.rawValue)
             line.field("position", position)
+            return line
+        case .modelCancelled(let time, let id, let askedAt, let reason):
+            var line = JSONLine(type: RecordType.modelCancelled)
+            line.time(time)
+            line.field("id", id)
+            line.field("asked", askedAt.clock)
+            line.field("reason", reason)
             return line
         case .exit(let time, let rule, let when, let action, let price, let readings, let result):
             var line = JSONLine(type: RecordType.exit)

@@ -8,6 +8,9 @@ public enum RecordType {
     public static let tick = "tick"
     /// A request sent to the model.
     public static let modelRequest = "model_request"
+    /// A request in flight given up: a setup appeared that it was not asked about, or the
+    /// position changed under it; the stream is closed and the model asked again at once.
+    public static let modelCancelled = "model_cancelled"
     /// The model's reply: raw text, reasoning, latency, tokens (the brain's `ModelReplyRecord`).
     public static let modelReply = "model_reply"
     /// The gate's verdict on a command, with the reason.

@@ -39,6 +39,9 @@ extension AgentCore {
         // The funnel evaluates every condition of both sides each tick: its verdicts are the
         // checklist's, so the fused gate need not run again.
         let (long, short) = statistics.funnel.observe(rules.compiled, state, previous: previous, at: time)
+        if let question = inFlight, execution.halt == nil, let reason = Self.mootReason(question, long: long, short: short, state: state) {
+            cancelInFlight(question, reason: reason, at: time)
+        }
         let flat = state.account.position == 0 && state.activeOrders.isEmpty
         let tradesUsedUp = state.account.dailyTrades >= rules.compiled.definition.risk.maxTradesPerDay
         statistics.funnel.noteObstacles(
@@ -75,6 +78,31 @@ extension AgentCore {
                     .line)
         }
         return question
+    }
+
+    /// Why the question in flight no longer matters, if it does not: a setup appeared that it was
+    /// not asked about (asked on no setup, or on the other side's), or the position changed under it
+    /// (a fill, a stop-out). A question asked on a setup that has since faded is kept: `gate: hold`
+    /// may still take its answer.
+    static func mootReason(_ question: Consultation, long: Bool, short: Bool, state: StateVector) -> String? {
+        let was = question.state.account.signedPosition
+        let now = state.account.signedPosition
+        if was != now { return "the position changed from \(was) to \(now) since it was asked" }
+        let call: ChecklistCall = long ? .long : short ? .short : .none
+        guard call != .none, call != question.call else { return nil }
+        let asked = question.call == .none ? "on no setup" : "on the \(question.call.rawValue) setup"
+        return "a \(call.rawValue) setup appeared; the question was asked \(asked)"
+    }
+
+    /// Gives up the question in flight: the loop closes its request (`takeCancelled`) and this tick
+    /// asks again.
+    func cancelInFlight(_ question: Consultation, reason: String, at time: Timestamp) {
+        inFlight = nil
+        cancelled = question.id
+        statistics.modelCancelled += 1
+        statistics.funnel.cancelled(question.id)
+        write(LoopJournalRecord.modelCancelled(time: time, id: question.id, askedAt: question.askedAt, reason: reason).line)
+        lastEvent = "\(time.clock) model request \(question.id) cancelled: \(reason)"
     }
 
     /// Exits never need the model: a fired `exit` flattens at once, `tighten_stop` and

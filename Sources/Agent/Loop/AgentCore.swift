@@ -38,6 +38,8 @@ public final class AgentCore {
     /// The question the model is answering, if any.
     public internal(set) var inFlight: Consultation?
     var nextConsultationID = 1
+    /// A question given up at the last tick, for the loop to drop its request.
+    var cancelled: Int?
     var pendingReload: CompiledStrategy?
     var trades: TradeTracker
     var lastTickJournal: Timestamp?
@@ -121,6 +123,13 @@ public final class AgentCore {
     public func resume(at time: Timestamp) {
         guard !execution.orders.liveOrders.isEmpty else { return }
         record(execution.resume(at: time), at: time)
+    }
+
+    /// The question given up since the last call, if any: its request must be closed and its
+    /// answer, should one come, dropped.
+    public func takeCancelled() -> Int? {
+        defer { cancelled = nil }
+        return cancelled
     }
 
     /// Queues a new version of the strategy; it takes over at the next tick.

@@ -40,6 +40,8 @@ public struct RunStatistics: Sendable {
     /// Entries asked about a setup that passed, lost by the time the answer came: dropped as stale,
     /// or refused by the gate because the setup was gone (`arrival`) or invalidated (`hold`).
     public var setupsLostToLatency = 0
+    /// Questions given up in flight: a setup appeared they were not about, or the position changed.
+    public var modelCancelled = 0
     public var halts = 0
     public var ticks = 0
     public var events = 0

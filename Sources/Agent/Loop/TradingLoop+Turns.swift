@@ -124,7 +124,11 @@ extension TradingLoop {
             let decider = self.decider
             let strategy = core.strategy
             let answers = self.answers
-            modelTask = Task { answers.post(await decider.ask(question, strategy: strategy)) }
+            // A cancelled task's answer (its request closed mid-stream) is for a question no longer asked.
+            modelTask = Task {
+                let answer = await decider.ask(question, strategy: strategy)
+                if !Task.isCancelled { answers.post(answer) }
+            }
         case .measured, .fixed:
             // The data clock waits for the model; its answer arrives as late as it took (or as charged).
             var answer = await decider.ask(question, strategy: core.strategy)
@@ -143,7 +147,9 @@ extension TradingLoop {
             tickNanos.append(monotonicNanos() - begin)
             configuration.observer?(core, time)
         }
-        guard let question = core.tick(at: time) else { return false }
+        let question = core.tick(at: time)
+        if let cancelled = core.takeCancelled() { dropRequest(cancelled) }
+        guard let question else { return false }
         guard let immediate = decider.immediate(question, strategy: core.strategy) else { return true }
         if case .fixed(let charged) = configuration.latency, charged > .zero {
             var answer = immediate
@@ -153,6 +159,14 @@ extension TradingLoop {
             core.answer(immediate, at: time)
         }
         return false
+    }
+
+    /// Closes the request of a question the agent gave up: the model task is cancelled (its HTTP
+    /// stream closed, so the server stops generating), or a simulated answer not yet due dropped.
+    private func dropRequest(_ question: Int) {
+        modelTask?.cancel()
+        modelTask = nil
+        if pending?.answer.consultation == question { pending = nil }
     }
 
     /// Judges the answers model tasks have posted, at `time`.
