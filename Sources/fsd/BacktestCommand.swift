@@ -27,7 +27,10 @@ struct BacktestCommand: AsyncParsableCommand {
             servers, --timeout for one reply (30 s by default), --max-reply-chars (100000) and \
             --max-request-ms (300000, a retry on a new connection included). The strategy's model: \
             section may set them too; the command line wins. A reply past a limit is a failed request: \
-            the agent waits and the journal keeps the reply's beginning (docs/LLM.md).
+            the agent waits and the journal keeps the reply's beginning (docs/LLM.md). \
+            --max-think-tokens N stops a reasoning model's thinking after N tokens and asks once \
+            more for the command from the reasoning so far (--on-think-budget wait: WAIT instead); \
+            the latency charged is both requests' (momentum.yaml sets 384).
 
             RVOL_DAY divides by --adv, or without it by the data's .meta.json sidecar's figure \
             (docs/DATA.md, "Dataset metadata"); the summary's Data: line (dataset in --json) says \

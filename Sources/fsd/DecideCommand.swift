@@ -100,15 +100,16 @@ struct DecideCommand: AsyncParsableCommand {
         }
         let settings = decision.resolved(compiled.definition.model, defaultTimeout: .seconds(120))
         let request = ModelRequest(
-            messages: messages, timeout: settings.timeout, temperature: 0, grammar: settings.grammarText,
-            limits: settings.limits, onEvent: { output.stream($0) })
-        let reply: ModelReply
+            messages: messages, timeout: settings.timeout, temperature: settings.sampling.temperature ?? 0,
+            contextLength: settings.sampling.contextTokens, grammar: settings.grammarText, limits: settings.limits,
+            onEvent: { output.stream($0) })
+        let budgeted: BudgetedReply
         do {
             if let languageModel = try spec.makeModel() {
                 output.section("asking \(languageModel.name)")
-                reply = try await languageModel.complete(request)
+                budgeted = try await languageModel.complete(request, budget: settings.sampling.thinkBudget)
             } else {
-                reply = RulesDecider(strategy: compiled).reply(vector, checklist: checklist)
+                budgeted = BudgetedReply(reply: RulesDecider(strategy: compiled).reply(vector, checklist: checklist), budget: nil)
             }
         } catch let error as ModelError {
             output.endStream()
@@ -116,7 +117,8 @@ struct DecideCommand: AsyncParsableCommand {
             return try fail("error: \(error)", status: error.kind == .unsupported ? 1 : 2)
         }
         output.endStream()
-        let parsed = CommandParser.parse(reply.answer, reasoning: reply.reasoning)
+        let reply = budgeted.reply
+        let parsed = budgeted.parsed
         // The agent's own judgement of an answer arriving now on this state: the gate, then a dry
         // run of the risk manager listing every limit the command breaks.
         // One state: under `gate: hold` it is both the one asked about and the one at arrival.
@@ -129,7 +131,8 @@ struct DecideCommand: AsyncParsableCommand {
             commandGiven: parsed.failure == nil, hold: hold)
         if json {
             try printJSON(
-                reply: reply, parsed: parsed, review: review, checklist: checklist, spec: spec, request: request)
+                reply: reply, parsed: parsed, review: review, checklist: checklist, spec: spec, request: request,
+                budget: budgeted.budget)
             return
         }
         output.section("decision")
@@ -143,6 +146,7 @@ struct DecideCommand: AsyncParsableCommand {
         for refusal in review.refusals.dropFirst() { emit("           also refused by risk: \(refusal)") }
         emit("setup:     \(checklist.verdict)")
         emit("model:     \(reply.model)\(Self.stats(reply))")
+        if let use = budgeted.budget { emit("think:     budget \(use)") }
     }
 
     private static func stats(_ reply: ModelReply) -> String {
@@ -161,7 +165,7 @@ struct DecideCommand: AsyncParsableCommand {
 
     private func printJSON(
         reply: ModelReply, parsed: ParsedReply, review: GateReview, checklist: Checklist, spec: ModelSpec,
-        request: ModelRequest
+        request: ModelRequest, budget: ThinkBudgetUse?
     ) throws {
         let document = DecisionDocument(
             model: reply.model, promptHash: request.promptHash, reasoning: parsed.reasoning, answer: parsed.answer,
@@ -169,7 +173,12 @@ struct DecideCommand: AsyncParsableCommand {
             verdict: review.verdict.kind.rawValue,
             reasons: [review.verdict.reason] + review.refusals.dropFirst().map { "refused by risk: \($0)" }, setup: checklist.verdict, latencyMs: reply.latency.milliseconds,
             ttftMs: reply.timeToFirstToken?.milliseconds, promptTokens: reply.promptTokens,
-            completionTokens: reply.completionTokens)
+            completionTokens: reply.completionTokens, reasoningTokens: reply.reasoningTokens,
+            thinkBudget: budget.map {
+                ThinkBudgetDocument(
+                    limit: $0.limit, spent: $0.spent, action: $0.action.rawValue, thinkingMs: $0.thinking.milliseconds,
+                    answerMs: $0.answering?.milliseconds)
+            })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
         emit(String(decoding: try encoder.encode(document), as: UTF8.self))
@@ -193,12 +202,29 @@ struct DecideCommand: AsyncParsableCommand {
         var ttftMs: Double?
         var promptTokens: Int?
         var completionTokens: Int?
+        var reasoningTokens: Int?
+        var thinkBudget: ThinkBudgetDocument?
 
         enum CodingKeys: String, CodingKey {
             case model, reasoning, answer, command, verdict, reasons, setup
             case promptHash = "prompt_hash", parseFailure = "parse_failure", latencyMs = "latency_ms", ttftMs =
                 "ttft_ms"
             case promptTokens = "prompt_tokens", completionTokens = "completion_tokens"
+            case reasoningTokens = "reasoning_tokens", thinkBudget = "think_budget"
+        }
+    }
+
+    /// What the think budget did, as the journal's `think_budget` says it.
+    struct ThinkBudgetDocument: Encodable {
+        var limit: Int
+        var spent: Int
+        var action: String
+        var thinkingMs: Double
+        var answerMs: Double?
+
+        enum CodingKeys: String, CodingKey {
+            case limit, spent, action
+            case thinkingMs = "thinking_ms", answerMs = "answer_ms"
         }
     }
 }

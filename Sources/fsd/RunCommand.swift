@@ -21,7 +21,10 @@ struct RunCommand: AsyncParsableCommand {
             servers, --timeout for one reply (30 s by default), --max-reply-chars (100000) and \
             --max-request-ms (300000, a retry on a new connection included). The strategy's model: \
             section may set them too; the command line wins. A reply past a limit is a failed request: \
-            the agent waits and the journal keeps the reply's beginning (docs/LLM.md).
+            the agent waits and the journal keeps the reply's beginning (docs/LLM.md). \
+            --max-think-tokens N stops a reasoning model's thinking after N tokens and asks once \
+            more for the command from the reasoning so far (--on-think-budget wait: WAIT instead); \
+            the latency charged is both requests' (momentum.yaml sets 384).
 
             Every step is journaled to data/logs/<date>-<symbol>.jsonl, one JSON object per line, \
             flushed per line. A restart on the same day and account reads it back: P&L, trade count, \

@@ -55,4 +55,27 @@ import Testing
                 4 errors found
                 """#)
     }
+
+    @Test func theThinkBudgetAndSamplingKeysAreRead() throws {
+        let strategy = try StrategyLoader.compile(
+            source: Self.source(
+                "model:\n  max_think_tokens: 512\n  on_think_budget: wait\n  temperature: 0.6\n  context_tokens: 8192"),
+            fileName: "m.yaml")
+        #expect(
+            strategy.definition.model
+                == ModelSettings(maxThinkTokens: 512, onThinkBudget: .wait, temperature: 0.6, contextTokens: 8192))
+    }
+
+    @Test func aThinkBudgetMistakeIsReportedWithItsPlace() {
+        let errors =
+            RuleHarness.errors(
+                Self.source("model:\n  on_think_budget: wiat\n  temperature: 3\n  context_tokens: 100"), file: "m.yaml") ?? ""
+        #expect(errors.contains("m.yaml:3:20: error: unknown on_think_budget 'wiat'; did you mean 'wait'?"), "\(errors)")
+        #expect(errors.contains("m.yaml:4:16: error:"), "\(errors)")
+        #expect(errors.contains("m.yaml:5:19: error:"), "\(errors)")
+        let orphan = RuleHarness.errors(Self.source("model:\n  on_think_budget: wait"), file: "m.yaml") ?? ""
+        #expect(
+            orphan.contains("m.yaml:3:20: error: 'on_think_budget' says what a spent think budget does, but there is no budget"),
+            "\(orphan)")
+    }
 }

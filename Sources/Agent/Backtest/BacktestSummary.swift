@@ -1,4 +1,5 @@
 public import MarketData
+import Strategy
 
 /// The end of a backtest (or a finished run): what happened and how fast, as text for people and
 /// JSON for scripts (`fsd backtest --json`).
@@ -110,6 +111,11 @@ public struct BacktestSummary: Sendable {
         } else {
             let p = [50.0, 90, 99, 100].map { "p\(Int($0)) \(Self.fixed(stats.latencyPercentile($0) ?? 0, 1)) ms" }
             lines.append("Model latency (\(stats.modelLatencies.count) answers): " + p.joined(separator: ", "))
+            if !stats.thinkBudgetSpent.isEmpty {
+                let forced = stats.thinkBudgetSpent[.forceAnswer] ?? 0
+                let waited = stats.thinkBudgetSpent[.wait] ?? 0
+                lines.append("Think budget spent by \(forced + waited) answers: \(forced) forced to answer, \(waited) made WAIT")
+            }
         }
         lines.append(speedLine)
         if let journalPath { lines.append("Journal: \(journalPath)") }
@@ -145,6 +151,9 @@ public struct BacktestSummary: Sendable {
         object.field("refused_by_risk", stats.ordersRefusedByRisk)
         object.field("setups_lost_to_latency", stats.setupsLostToLatency)
         object.field("model_cancelled", stats.modelCancelled)
+        var budget = JSONLine()
+        for action in ThinkBudget.Exhausted.allCases { budget.field(action.rawValue, stats.thinkBudgetSpent[action] ?? 0) }
+        object.field("think_budget_spent", object: budget)
         object.field("funnel", object: stats.funnel.jsonObject)
         object.field("agreement_matrix", object: stats.matrix.jsonObject)
         var latency = JSONLine()

@@ -8,6 +8,7 @@ extension ModelCheck {
             if call.reasoningChars > 0 { parts.append("reasoning \(call.reasoningChars) chars") }
             if let tokens = call.promptTokens { parts.append("prompt \(tokens) tokens") }
             if let tokens = call.completionTokens { parts.append("completion \(tokens) tokens") }
+            if let use = call.thinkBudget { parts.append("think budget \(use)") }
             parts.append(call.command.map { "parsed: \($0)" } ?? "NOT PARSED: \(call.failure ?? "no command")")
             lines.append("  " + parts.joined(separator: ", "))
         }
@@ -47,6 +48,10 @@ extension ModelCheck {
                 line.field("parsed", call.command != nil)
                 line.field("command", call.command)
                 line.field("failure", call.failure)
+                if let use = call.thinkBudget {
+                    line.field("think_budget_action", use.action.rawValue)
+                    line.field("think_budget_spent", use.spent)
+                }
                 return line.json
             })
         object.field("setups", lives.seconds.count)

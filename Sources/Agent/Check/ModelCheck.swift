@@ -1,4 +1,4 @@
-import Brain
+public import Brain
 public import MarketData
 import StateVector
 public import Strategy
@@ -22,10 +22,13 @@ public struct ModelCheck: Sendable {
         public var failure: String?
         /// A reply came (parsed or not); false when the request itself failed.
         public var answered: Bool
+        /// What the think budget did to this call, when it was spent.
+        public var thinkBudget: ThinkBudgetUse?
 
         public init(
             label: String, time: Timestamp, latencyMs: Double, ttftMs: Double? = nil, promptTokens: Int? = nil,
-            completionTokens: Int? = nil, reasoningChars: Int = 0, command: String?, failure: String? = nil, answered: Bool
+            completionTokens: Int? = nil, reasoningChars: Int = 0, command: String?, failure: String? = nil, answered: Bool,
+            thinkBudget: ThinkBudgetUse? = nil
         ) {
             self.label = label
             self.time = time
@@ -37,6 +40,7 @@ public struct ModelCheck: Sendable {
             self.command = command
             self.failure = failure
             self.answered = answered
+            self.thinkBudget = thinkBudget
         }
     }
 
@@ -78,7 +82,8 @@ public struct ModelCheck: Sendable {
                     ttftMs: record?.ttftMicroseconds.map { Double($0) / 1e3 }, promptTokens: record?.promptTokens,
                     completionTokens: record?.completionTokens, reasoningChars: record?.reasoning?.count ?? 0,
                     command: answer.reply?.failure == nil ? answer.reply.map { $0.command.description } : nil,
-                    failure: answer.failure ?? answer.reply?.failure.map { "\($0)" }, answered: record != nil))
+                    failure: answer.failure ?? answer.reply?.failure.map { "\($0)" }, answered: record != nil,
+                    thinkBudget: answer.thinkBudget))
         }
         return check
     }

@@ -16,10 +16,12 @@ public struct ModelReplyJournalRecord: Sendable {
     public var chargedLatency: Duration
     /// Why there is no reply, in words the user can act on.
     public var failure: String?
+    /// What the think budget did, when the reasoning spent it.
+    public var thinkBudget: ThinkBudgetUse?
 
     public init(
         reply: ModelReplyRecord?, time: Timestamp, question: Int, askedAt: Timestamp, chargedLatency: Duration,
-        failure: String?
+        failure: String?, thinkBudget: ThinkBudgetUse? = nil
     ) {
         self.reply = reply
         self.time = time
@@ -27,6 +29,7 @@ public struct ModelReplyJournalRecord: Sendable {
         self.askedAt = askedAt
         self.chargedLatency = chargedLatency
         self.failure = failure
+        self.thinkBudget = thinkBudget
     }
 
     /// The journal line: `type` first, the brain's fields in the order its encoder sorts them (a nil
@@ -49,6 +52,15 @@ public struct ModelReplyJournalRecord: Sendable {
         line.field("asked_ns", askedAt.nanos)
         line.field("charged_latency_ms", Double(chargedLatency.nanosecondCount) / 1e6)
         line.field("failure", failure)
+        if let use = thinkBudget {
+            var budget = JSONLine()
+            budget.field("limit", use.limit)
+            budget.field("spent", use.spent)
+            budget.field("action", use.action.rawValue)
+            budget.field("thinking_ms", Double(use.thinking.nanosecondCount) / 1e6)
+            if let answering = use.answering { budget.field("answer_ms", Double(answering.nanosecondCount) / 1e6) }
+            line.field("think_budget", object: budget)
+        }
         return line
     }
 }

@@ -17,11 +17,12 @@ extension AgentCore {
         }
         inFlight = nil
         if !settings.rulesOnly { statistics.modelLatencies.append(answer.latency.nanosecondCount) }
+        if let use = answer.thinkBudget { statistics.thinkBudgetSpent[use.action, default: 0] += 1 }
         if answer.record != nil || answer.failure != nil {
             write(
                 ModelReplyJournalRecord(
                     reply: answer.record, time: time, question: question.id, askedAt: question.askedAt,
-                    chargedLatency: answer.latency, failure: answer.failure
+                    chargedLatency: answer.latency, failure: answer.failure, thinkBudget: answer.thinkBudget
                 ).line)
         }
         let market = engine.marketState(at: time)

@@ -20,6 +20,24 @@ public struct Decider: Sendable {
     public var grammar: String?
     /// The most a reply may hold and a request may last (`ReplyLimits`).
     public var limits: ReplyLimits = .default
+    /// How the model is sampled and how long it may think (the strategy's `model:` section over
+    /// the command line's options).
+    public var sampling = Sampling()
+
+    /// Temperature, context window and think budget of every request.
+    public struct Sampling: Hashable, Sendable {
+        /// Nil: 0, the most repeatable decisions.
+        public var temperature: Double?
+        /// ollama's `num_ctx`; nil: the server's.
+        public var contextTokens: Int?
+        public var thinkBudget: ThinkBudget?
+
+        public init(temperature: Double? = nil, contextTokens: Int? = nil, thinkBudget: ThinkBudget? = nil) {
+            self.temperature = temperature
+            self.contextTokens = contextTokens
+            self.thinkBudget = thinkBudget
+        }
+    }
 
     /// The compiled checklist decides alone; every report says so.
     public static func rules() -> Decider {
@@ -29,10 +47,11 @@ public struct Decider: Sendable {
     /// `model` answers prompts rendered from the strategy through `template`.
     public static func model(
         _ model: any LanguageModel, template: PromptTemplate, timeout: Duration = .seconds(30), grammar: String? = nil,
-        limits: ReplyLimits = .default
+        limits: ReplyLimits = .default, sampling: Sampling = Sampling()
     ) -> Decider {
         Decider(
-            kind: .model(model, template), description: model.name, timeout: timeout, grammar: grammar, limits: limits)
+            kind: .model(model, template), description: model.name, timeout: timeout, grammar: grammar, limits: limits,
+            sampling: sampling)
     }
 
     public var isRules: Bool {
@@ -77,14 +96,16 @@ public struct Decider: Sendable {
                 ?? ModelAnswer(consultation: question.id, reply: nil, failure: "no decider", latency: .zero)
         }
         let request = ModelRequest(
-            messages: Self.messages(question, strategy: strategy, template: template), timeout: timeout, grammar: grammar,
-            limits: limits)
+            messages: Self.messages(question, strategy: strategy, template: template), timeout: timeout,
+            temperature: sampling.temperature ?? 0, contextLength: sampling.contextTokens, grammar: grammar, limits: limits)
         let started = ContinuousClock.now
         do {
-            let reply = try await model.complete(request)
-            let parsed = CommandParser.parse(reply.answer, reasoning: reply.reasoning)
+            let budgeted = try await model.complete(request, budget: sampling.thinkBudget)
+            let reply = budgeted.reply
             let record = ModelReplyRecord(promptHash: request.promptHash, reply: reply)
-            return ModelAnswer(consultation: question.id, reply: parsed, latency: reply.latency, record: record)
+            return ModelAnswer(
+                consultation: question.id, reply: budgeted.parsed, latency: reply.latency, record: record,
+                thinkBudget: budgeted.budget)
         } catch {
             return ModelAnswer(
                 consultation: question.id, reply: nil, failure: "\(model.name): \(error)", latency: ContinuousClock.now - started)

@@ -13,13 +13,19 @@ public struct ModelAnswer: Sendable {
     public var latency: Duration
     /// The brain's record of the reply, for the journal (which `RecordedModel` replays).
     public var record: ModelReplyRecord?
+    /// What the think budget did, when it was spent.
+    public var thinkBudget: ThinkBudgetUse?
 
-    public init(consultation: Int, reply: ParsedReply?, failure: String? = nil, latency: Duration, record: ModelReplyRecord? = nil) {
+    public init(
+        consultation: Int, reply: ParsedReply?, failure: String? = nil, latency: Duration, record: ModelReplyRecord? = nil,
+        thinkBudget: ThinkBudgetUse? = nil
+    ) {
         self.consultation = consultation
         self.reply = reply
         self.failure = failure
         self.latency = latency
         self.record = record
+        self.thinkBudget = thinkBudget
     }
 
     /// The command to judge: a failure or a parse failure is a `WAIT` with its reason.

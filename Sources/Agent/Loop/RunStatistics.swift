@@ -1,5 +1,6 @@
 public import MarketData
 import StateVector
+public import Strategy
 
 /// What a run did, gathered as it goes: the numbers of the backtest summary and the report's charts.
 /// Appends are O(1) and the charts are sampled, so collecting never slows the loop.
@@ -42,6 +43,8 @@ public struct RunStatistics: Sendable {
     public var setupsLostToLatency = 0
     /// Questions given up in flight: a setup appeared they were not about, or the position changed.
     public var modelCancelled = 0
+    /// Answers whose reasoning spent the think budget, by what followed (a forced answer, a WAIT).
+    public var thinkBudgetSpent: [ThinkBudget.Exhausted: Int] = [:]
     public var halts = 0
     public var ticks = 0
     public var events = 0

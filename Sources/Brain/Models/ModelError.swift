@@ -129,7 +129,7 @@ enum ProviderKind: Sendable {
 
 extension Duration {
     /// `2.5 s`, `120 ms`.
-    var secondsText: String {
+    public var secondsText: String {
         let milliseconds = Int64(components.seconds) * 1000 + components.attoseconds / 1_000_000_000_000_000
         if milliseconds < 1000 { return "\(milliseconds) ms" }
         let tenths = (milliseconds + 50) / 100

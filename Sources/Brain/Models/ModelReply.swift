@@ -14,12 +14,19 @@ public struct ModelReply: Hashable, Sendable {
     public var latency: Duration
     /// The model that answered, as the caller named it.
     public var model: String
-    /// Why generation stopped (`stop`, `length`, …) when the server said.
+    /// Why generation stopped (`stop`, `length`, …) when the server said; `thinkBudgetReason` when
+    /// the client stopped it.
     public var finishReason: String?
+    /// Reasoning tokens streamed, as `ReasoningMeter` estimates them; nil when none.
+    public var reasoningTokens: Int?
+
+    /// The finish reason of a reply whose reasoning ran past `ModelRequest.thinkBudget`.
+    public static let thinkBudgetReason = "think_budget"
 
     public init(
         answer: String, reasoning: String? = nil, promptTokens: Int? = nil, completionTokens: Int? = nil,
-        timeToFirstToken: Duration? = nil, latency: Duration, model: String, finishReason: String? = nil
+        timeToFirstToken: Duration? = nil, latency: Duration, model: String, finishReason: String? = nil,
+        reasoningTokens: Int? = nil
     ) {
         self.answer = answer
         self.reasoning = reasoning
@@ -29,5 +36,6 @@ public struct ModelReply: Hashable, Sendable {
         self.latency = latency
         self.model = model
         self.finishReason = finishReason
+        self.reasoningTokens = reasoningTokens
     }
 }

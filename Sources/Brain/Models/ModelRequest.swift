@@ -17,13 +17,21 @@ public struct ModelRequest: Sendable {
     public var grammar: String?
     /// The most the reply may hold and the request may last, retry included (`ReplyLimits`).
     public var limits: ReplyLimits
+    /// Reasoning tokens (`ReasoningMeter`) the reply may stream before any answer: past them the
+    /// stream is closed (the server stops generating) and the reply ends with
+    /// `ModelReply.thinkBudgetReason`. Nil: no budget.
+    public var thinkBudget: Int?
+    /// The last message is the start of the assistant's reply, to be continued rather than answered
+    /// (a forced answer after a spent think budget): ollama is asked not to think again, an
+    /// OpenAI-compatible server to continue the final message.
+    public var continuesLastMessage = false
     /// Called with each piece of reasoning or answer as it streams in, e.g. to show it live.
     public var onEvent: (@Sendable (StreamEvent) -> Void)?
 
     public init(
         messages: [ChatMessage], timeout: Duration = .seconds(60), temperature: Double? = 0, seed: Int? = nil,
         maxTokens: Int? = nil, contextLength: Int? = nil, grammar: String? = nil, limits: ReplyLimits = .default,
-        onEvent: (@Sendable (StreamEvent) -> Void)? = nil
+        thinkBudget: Int? = nil, onEvent: (@Sendable (StreamEvent) -> Void)? = nil
     ) {
         self.messages = messages
         self.timeout = timeout
@@ -33,6 +41,7 @@ public struct ModelRequest: Sendable {
         self.contextLength = contextLength
         self.grammar = grammar
         self.limits = limits
+        self.thinkBudget = thinkBudget
         self.onEvent = onEvent
     }
 

@@ -42,7 +42,8 @@ public struct OllamaModel: LanguageModel {
                     + "--model openai:URL#NAME")
         }
         do {
-            return try await send(request, think: think ? true : nil)
+            // A forced answer must not think again: its reasoning is already in the last message.
+            return try await send(request, think: request.continuesLastMessage ? (think ? false : nil) : (think ? true : nil))
         } catch let error as ModelError
             where think && error.kind == .httpStatus && error.message.contains("support thinking")
         {
@@ -76,7 +77,7 @@ public struct OllamaModel: LanguageModel {
             })
         return try await post.run(
             OllamaStreamDecoder(url: url, onEvent: request.onEvent), model: name, timeout: request.timeout,
-            limits: request.limits)
+            limits: request.limits, thinkBudget: request.thinkBudget)
     }
 }
 

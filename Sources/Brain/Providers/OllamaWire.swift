@@ -58,6 +58,7 @@ struct OllamaStreamDecoder: StreamDecoder {
     private(set) var promptTokens: Int?
     private(set) var completionTokens: Int?
     private(set) var firstTextAt: ContinuousClock.Instant?
+    private(set) var meter = ReasoningMeter()
     let onEvent: (@Sendable (StreamEvent) -> Void)?
 
     init(url: String, onEvent: (@Sendable (StreamEvent) -> Void)?) {
@@ -80,12 +81,14 @@ struct OllamaStreamDecoder: StreamDecoder {
             if firstTextAt == nil { firstTextAt = .now }
             reasoning += thinking
             received += thinking.count
+            meter.reasoning(thinking)
             onEvent?(.reasoning(thinking))
         }
         if let content = chunk.message?.content, !content.isEmpty {
             if firstTextAt == nil { firstTextAt = .now }
             answer += content
             received += content.count
+            meter.answer(content)
             onEvent?(.answer(content))
         }
         if chunk.done == true {

@@ -31,7 +31,9 @@ public struct OpenAICompatibleModel: LanguageModel {
         let url = endpoint
         let body = OpenAIChatRequest(
             model: model, messages: request.messages, temperature: request.temperature, seed: request.seed,
-            maxTokens: request.maxTokens, grammar: request.grammar)
+            maxTokens: request.maxTokens, grammar: request.grammar,
+            continueFinalMessage: request.continuesLastMessage ? true : nil,
+            addGenerationPrompt: request.continuesLastMessage ? false : nil)
         var headers = [("Content-Type", "application/json"), ("Accept", "text/event-stream")]
         if let apiKey { headers.append(("Authorization", "Bearer \(apiKey.value)")) }
         let model = self.model
@@ -55,7 +57,7 @@ public struct OpenAICompatibleModel: LanguageModel {
             })
         return try await post.run(
             OpenAIStreamDecoder(url: url, onEvent: request.onEvent), model: name, timeout: request.timeout,
-            limits: request.limits)
+            limits: request.limits, thinkBudget: request.thinkBudget)
     }
 }
 

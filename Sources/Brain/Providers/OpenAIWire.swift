@@ -17,11 +17,17 @@ struct OpenAIChatRequest: Encodable, Sendable {
     var maxTokens: Int?
     /// llama.cpp's GBNF grammar field.
     var grammar: String?
+    /// vLLM's and TGI's prefill: the reply continues the last (assistant) message. llama.cpp's server
+    /// continues a final assistant message unasked and ignores both fields.
+    var continueFinalMessage: Bool?
+    var addGenerationPrompt: Bool?
 
     enum CodingKeys: String, CodingKey {
         case model, messages, stream, temperature, seed, grammar
         case streamOptions = "stream_options"
         case maxTokens = "max_tokens"
+        case continueFinalMessage = "continue_final_message"
+        case addGenerationPrompt = "add_generation_prompt"
     }
 }
 
@@ -75,6 +81,7 @@ struct OpenAIStreamDecoder: StreamDecoder {
     private(set) var promptTokens: Int?
     private(set) var completionTokens: Int?
     private(set) var firstTextAt: ContinuousClock.Instant?
+    private(set) var meter = ReasoningMeter()
     private var data: [UInt8] = []
     private var hasData = false
     let onEvent: (@Sendable (StreamEvent) -> Void)?
@@ -129,12 +136,14 @@ struct OpenAIStreamDecoder: StreamDecoder {
                 if firstTextAt == nil { firstTextAt = .now }
                 reasoning += text
                 received += text.count
+                meter.reasoning(text)
                 onEvent?(.reasoning(text))
             }
             if let text = choice.delta?.content, !text.isEmpty {
                 if firstTextAt == nil { firstTextAt = .now }
                 answer += text
                 received += text.count
+                meter.answer(text)
                 onEvent?(.answer(text))
             }
         }

@@ -10,6 +10,8 @@ protocol StreamDecoder: Sendable {
     var beginning: String { get }
     /// Bytes held for an event not yet complete (an SSE event's `data:` lines before its blank line).
     var pendingBytes: Int { get }
+    /// The reasoning streamed so far, for the think budget.
+    var meter: ReasoningMeter { get }
     /// When the first reasoning or answer text arrived.
     var firstTextAt: ContinuousClock.Instant? { get }
     /// The reply, valid after `finish()`.

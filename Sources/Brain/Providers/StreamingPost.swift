@@ -23,20 +23,22 @@ struct StreamingPost: Sendable {
     /// Bytes of an error body kept for the message.
     static let errorBodyLimit = 16 * 1024
 
+    /// - Parameter thinkBudget: reasoning tokens before any answer past which the stream is closed
+    ///   and the reply ends with `ModelReply.thinkBudgetReason`; nil for none.
     func run<Decoder: StreamDecoder>(
-        _ decoder: Decoder, model: String, timeout: Duration, limits: ReplyLimits
+        _ decoder: Decoder, model: String, timeout: Duration, limits: ReplyLimits, thinkBudget: Int? = nil
     ) async throws -> ModelReply {
         let started = ContinuousClock.now
         let ceiling = started + limits.maxRequestTime
         do {
             return try await attempt(
-                decoder, on: client, model: model, timeout: timeout, limits: limits, started: started,
-                ceiling: ceiling)
+                decoder, on: client, model: model, timeout: timeout, limits: limits, thinkBudget: thinkBudget,
+                started: started, ceiling: ceiling)
         } catch let stale as StaleConnection {
             do {
                 return try await attempt(
-                    decoder, on: retryClient, model: model, timeout: timeout, limits: limits, started: started,
-                    ceiling: ceiling)
+                    decoder, on: retryClient, model: model, timeout: timeout, limits: limits,
+                    thinkBudget: thinkBudget, started: started, ceiling: ceiling)
             } catch let again as StaleConnection {
                 throw ModelError(
                     .truncatedStream,
@@ -48,14 +50,15 @@ struct StreamingPost: Sendable {
 
     private func attempt<Decoder: StreamDecoder>(
         _ decoder: Decoder, on client: HTTPClient, model: String, timeout: Duration, limits: ReplyLimits,
-        started: ContinuousClock.Instant, ceiling: ContinuousClock.Instant
+        thinkBudget: Int?, started: ContinuousClock.Instant, ceiling: ContinuousClock.Instant
     ) async throws -> ModelReply {
         let deadline = Deadline(
             reply: ContinuousClock.now + timeout, ceiling: ceiling, timeout: timeout, maxRequest: limits.maxRequestTime)
         let progress = Progress()
-        let finished: Decoder? = try await withThrowingTaskGroup(of: Decoder?.self) { group in
+        let finished: Streamed<Decoder>? = try await withThrowingTaskGroup(of: Streamed<Decoder>?.self) { group in
             group.addTask {
-                try await self.stream(decoder, on: client, progress: progress, deadline: deadline, limits: limits)
+                try await self.stream(
+                    decoder, on: client, progress: progress, deadline: deadline, limits: limits, thinkBudget: thinkBudget)
             }
             // For a server that sends nothing at all: the reader checks the deadline only per chunk.
             group.addTask {
@@ -69,14 +72,19 @@ struct StreamingPost: Sendable {
             let (received, beginning) = await progress.snapshot
             throw deadline.error(url, received: received, beginning: beginning)
         }
-        return finished.reply(
+        var reply = finished.decoder.reply(
             model: model, latency: ContinuousClock.now - started,
-            timeToFirstToken: finished.firstTextAt.map { $0 - started })
+            timeToFirstToken: finished.decoder.firstTextAt.map { $0 - started })
+        let tokens = finished.decoder.meter.tokens
+        reply.reasoningTokens = tokens > 0 ? tokens : nil
+        if finished.cutByThinkBudget { reply.finishReason = ModelReply.thinkBudgetReason }
+        return reply
     }
 
     private func stream<Decoder: StreamDecoder>(
-        _ initial: Decoder, on client: HTTPClient, progress: Progress, deadline: Deadline, limits: ReplyLimits
-    ) async throws -> Decoder {
+        _ initial: Decoder, on client: HTTPClient, progress: Progress, deadline: Deadline, limits: ReplyLimits,
+        thinkBudget: Int?
+    ) async throws -> Streamed<Decoder> {
         var decoder = initial
         var request = HTTPClientRequest(url: url)
         request.method = .POST
@@ -104,10 +112,15 @@ struct StreamingPost: Sendable {
                 for line in lines.append(chunk.readableBytesView) { try decoder.consume(line: line) }
                 await progress.set(decoder.received, beginning: decoder.beginning)
                 try check(decoder, lines, deadline: deadline, limits: limits)
+                if let thinkBudget, !decoder.meter.answering, decoder.meter.tokens > thinkBudget {
+                    // Leaving the body unread ends the request: the connection closes and the
+                    // server stops generating.
+                    return Streamed(decoder: decoder, cutByThinkBudget: true)
+                }
             }
             if let last = lines.finish() { try decoder.consume(line: last) }
             try decoder.finish()
-            return decoder
+            return Streamed(decoder: decoder, cutByThinkBudget: false)
         } catch let error as ModelError {
             throw error
         } catch is CancellationError {
@@ -203,6 +216,12 @@ private struct Deadline: Sendable {
             ? .requestTooLong(url, limit: maxRequest, received: received, beginning: beginning)
             : .timeout(url, after: timeout, received: received, beginning: beginning)
     }
+}
+
+/// A stream read to its end, or stopped when its reasoning spent the think budget.
+private struct Streamed<Decoder: StreamDecoder>: Sendable {
+    var decoder: Decoder
+    var cutByThinkBudget: Bool
 }
 
 /// The pooled connection was dead before the server answered.

@@ -86,7 +86,7 @@ struct AgentOptions: ParsableArguments {
             guard let languageModel = try spec.makeModel() else { return Prepared(strategy: compiled, text: text, decider: .rules()) }
             let decider = Decider.model(
                 languageModel, template: template, timeout: settings.timeout, grammar: settings.grammarText,
-                limits: settings.limits)
+                limits: settings.limits, sampling: settings.sampling)
             return Prepared(strategy: compiled, text: text, decider: decider)
         } catch {
             throw .invalidInput("\(error)")

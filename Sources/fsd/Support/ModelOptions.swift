@@ -1,3 +1,4 @@
+import Agent
 import ArgumentParser
 import Brain
 import Strategy
@@ -39,6 +40,27 @@ struct ModelOptions: ParsableArguments {
                 + "strategy's model.max_request_ms, else 300000).", valueName: "ms"))
     var maxRequestMs: Int64?
 
+    @Option(
+        help: ArgumentHelp(
+            "Reasoning tokens a question may spend before the stream is stopped (default: the strategy's "
+                + "model.max_think_tokens, else no budget).", valueName: "n"))
+    var maxThinkTokens: Int?
+
+    @Option(
+        help: ArgumentHelp(
+            "What a spent think budget does: force_answer (ask once more, from the reasoning so far, for a command "
+                + "only) or wait (default: the strategy's model.on_think_budget, else force_answer).", valueName: "action"))
+    var onThinkBudget: String?
+
+    @Option(help: ArgumentHelp("Sampling temperature, 0-2 (default: the strategy's model.temperature, else 0).", valueName: "t"))
+    var temperature: Double?
+
+    @Option(
+        help: ArgumentHelp(
+            "Context window in tokens, sent to ollama as num_ctx (llama.cpp and vLLM fix it at start-up; default: "
+                + "the strategy's model.context_tokens, else the server's).", valueName: "n"))
+    var contextTokens: Int?
+
     func validate() throws {
         do {
             _ = try ModelSpec.parse(model)
@@ -57,6 +79,17 @@ struct ModelOptions: ParsableArguments {
         if let maxRequestMs, !(1...3_600_000).contains(maxRequestMs) {
             throw ValidationError("--max-request-ms must be 1...3600000")
         }
+        if let maxThinkTokens, !ThinkBudget.tokenRange.contains(Int64(maxThinkTokens)) {
+            throw ValidationError("--max-think-tokens must be \(ThinkBudget.tokenRange.lowerBound)...\(ThinkBudget.tokenRange.upperBound)")
+        }
+        if let onThinkBudget, ThinkBudget.Exhausted(rawValue: onThinkBudget) == nil {
+            throw ValidationError(
+                "--on-think-budget \(onThinkBudget): expected \(ThinkBudget.Exhausted.allCases.map(\.rawValue).joined(separator: " or "))")
+        }
+        if let temperature, !(0...2).contains(temperature) { throw ValidationError("--temperature must be 0...2") }
+        if let contextTokens, !(256...1_048_576).contains(contextTokens) {
+            throw ValidationError("--context-tokens must be 256...1048576")
+        }
     }
 
     /// The parsed `--model` (checked in `validate()`).
@@ -73,6 +106,7 @@ struct ModelOptions: ParsableArguments {
         var grammar: ModelSettings.Grammar
         var timeout: Duration
         var limits: ReplyLimits
+        var sampling: Decider.Sampling
 
         /// The GBNF text the request carries.
         var grammarText: String? {
@@ -96,8 +130,13 @@ struct ModelOptions: ParsableArguments {
             maxCharacters: maxReplyChars ?? strategy.maxReplyChars ?? ReplyLimits.defaultMaxCharacters,
             maxRequestTime: (maxRequestMs ?? strategy.maxRequestMs).map { Duration.milliseconds($0) }
                 ?? ReplyLimits.defaultMaxRequestTime)
+        let budgetTokens = maxThinkTokens ?? strategy.maxThinkTokens
+        let action = onThinkBudget.flatMap(ThinkBudget.Exhausted.init(rawValue:)) ?? strategy.onThinkBudget ?? .forceAnswer
+        let sampling = Decider.Sampling(
+            temperature: temperature ?? strategy.temperature, contextTokens: contextTokens ?? strategy.contextTokens,
+            thinkBudget: budgetTokens.map { ThinkBudget(maxTokens: $0, onExhausted: action) })
         return Resolved(
-            grammar: flagGrammar ?? strategy.grammar ?? .none, timeout: timeout, limits: limits)
+            grammar: flagGrammar ?? strategy.grammar ?? .none, timeout: timeout, limits: limits, sampling: sampling)
     }
 
     /// ollama has no grammar option: refused before the first request rather than on every one.

@@ -1,0 +1,47 @@
+import Testing
+
+@testable import Brain
+
+/// How the think budget counts reasoning: one token a streamed piece, or a quarter of the characters
+/// when a server sends several tokens a piece; inline `<think>` text until its close.
+@Suite struct ReasoningMeterTests {
+    @Test func separateReasoningCountsAndTheFirstContentIsTheAnswer() {
+        var meter = ReasoningMeter()
+        for _ in 0..<5 { meter.reasoning("ab") }
+        #expect(meter.tokens == 5)
+        #expect(!meter.answering)
+        meter.answer("WAIT(")
+        #expect(meter.answering)
+        #expect(meter.tokens == 5)
+    }
+
+    @Test func batchedPiecesAreCountedByCharacters() {
+        var meter = ReasoningMeter()
+        meter.reasoning(String(repeating: "x", count: 41))
+        // One piece, but 41 characters: ceil(41 / 4) = 11.
+        #expect(meter.tokens == 11)
+    }
+
+    @Test func inlineThinkingCountsUntilACloseTagSplitAcrossPieces() {
+        var meter = ReasoningMeter()
+        meter.answer("<think>")
+        meter.answer("a b ")
+        meter.answer("c</th")
+        #expect(!meter.answering)
+        meter.answer("ink>ENTER")
+        #expect(meter.answering)
+        // "<think>", "a b ", "c</th", then the piece with the close: 7+4+5 characters and 3 pieces,
+        // the last piece adds nothing before its tag (its "ink" was counted with "c</th").
+        #expect(meter.pieces == 3)
+        meter.answer("more answer")
+        #expect(meter.pieces == 3)
+    }
+
+    @Test func untaggedContentBeforeAnyReasoningCountsAsReasoning() {
+        var meter = ReasoningMeter()
+        meter.answer("thinking out loud ")
+        meter.answer("still ")
+        #expect(meter.pieces == 2)
+        #expect(!meter.answering)
+    }
+}
