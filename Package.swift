@@ -93,7 +93,7 @@ let package = Package(
             dependencies: ["Agent", "Analytics", "Brain", "Execution", "MarketData", "Strategy", "TestSupport"],
             exclude: ["Fixtures"]
         ),
-        .testTarget(name: "FSDEndToEndTests", dependencies: ["fsd", "TestSupport"]),
+        .testTarget(name: "FSDEndToEndTests", dependencies: ["fsd", "Brain", "TestSupport"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -22,7 +22,8 @@ struct StateCommand: ParsableCommand {
 
             RVOL_DAY needs the average daily volume of the last 30 sessions, which a replay file \
             does not carry: --adv gives it, or else the data's .meta.json sidecar (docs/DATA.md, \
-            "Dataset metadata"; the bundled session's is its own day's NASDAQ volume); with neither \
+            "Dataset metadata"; the bundled and shared days' say none is known: one day gives no \
+            30-session average, and its own volume would look ahead); with neither \
             RVOL_DAY is null. When the sidecar says the prints are one venue's (LOBSTER: NASDAQ \
             only), --adv draws a warning unless --adv-coverage venue says it counts the same venues. \
             Feature parameters come from the strategy's features: block with --strategy, \
