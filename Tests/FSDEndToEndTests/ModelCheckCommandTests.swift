@@ -37,6 +37,8 @@ import Testing
             calls.allSatisfy { $0["parsed"] as? Bool == true && $0["command"] as? String == "WAIT(\"checking\")" },
             "\(calls.map { $0["failure"] ?? "" })")
         #expect(calls.allSatisfy { ($0["reasoning_chars"] as? Int ?? 0) > 0 && $0["prompt_tokens"] as? Int == 1600 })
+        // ollama does not say how much of the prompt it reused.
+        #expect(calls.allSatisfy { $0["cached_prompt_tokens"] is NSNull })
         // The held position's prompt carries the position the check put in it.
         #expect(requests.last?.bodyText.contains("POSITION") == true)
         #expect((report["setups"] as? Int ?? 0) > 0)
@@ -57,6 +59,8 @@ import Testing
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stdout.contains("Model check: "), "\(outcome.stdout)")
         #expect(outcome.stdout.contains("NOT PARSED"))
+        // llama.cpp's `timings.cache_n` (820 in the scripted reply) is read and reported.
+        #expect(outcome.stdout.contains("prompt 1600 tokens (820 reused from the server's cache)"), "\(outcome.stdout)")
         #expect(outcome.stdout.contains("Setups on this data: "))
         let meaning = try #require(outcome.stdout.split(separator: "\n").first { $0.hasPrefix("Meaning: ") })
         #expect(meaning.contains("gate: hold"), "\(meaning)")

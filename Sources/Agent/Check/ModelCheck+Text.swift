@@ -6,7 +6,9 @@ extension ModelCheck {
             var parts = ["\(call.label) at \(call.time.clock): \(Self.one(call.latencyMs / 1000)) s"]
             if let ttft = call.ttftMs { parts.append("first token \(Self.one(ttft / 1000)) s") }
             if call.reasoningChars > 0 { parts.append("reasoning \(call.reasoningChars) chars") }
-            if let tokens = call.promptTokens { parts.append("prompt \(tokens) tokens") }
+            if let tokens = call.promptTokens {
+                parts.append("prompt \(tokens) tokens" + (call.cachedPromptTokens.map { " (\($0) reused from the server's cache)" } ?? ""))
+            }
             if let tokens = call.completionTokens { parts.append("completion \(tokens) tokens") }
             if let use = call.thinkBudget { parts.append("think budget \(use)") }
             parts.append(call.command.map { "parsed: \($0)" } ?? "NOT PARSED: \(call.failure ?? "no command")")
@@ -43,6 +45,7 @@ extension ModelCheck {
                 line.field("latency_ms", call.latencyMs)
                 line.field("ttft_ms", call.ttftMs)
                 line.field("prompt_tokens", call.promptTokens)
+                line.field("cached_prompt_tokens", call.cachedPromptTokens)
                 line.field("completion_tokens", call.completionTokens)
                 line.field("reasoning_chars", call.reasoningChars)
                 line.field("parsed", call.command != nil)

@@ -24,11 +24,13 @@ public struct ModelCheck: Sendable {
         public var answered: Bool
         /// What the think budget did to this call, when it was spent.
         public var thinkBudget: ThinkBudgetUse?
+        /// Prompt tokens the server reused from its cache, when it says (llama.cpp, vLLM).
+        public var cachedPromptTokens: Int?
 
         public init(
             label: String, time: Timestamp, latencyMs: Double, ttftMs: Double? = nil, promptTokens: Int? = nil,
             completionTokens: Int? = nil, reasoningChars: Int = 0, command: String?, failure: String? = nil, answered: Bool,
-            thinkBudget: ThinkBudgetUse? = nil
+            thinkBudget: ThinkBudgetUse? = nil, cachedPromptTokens: Int? = nil
         ) {
             self.label = label
             self.time = time
@@ -41,6 +43,7 @@ public struct ModelCheck: Sendable {
             self.failure = failure
             self.answered = answered
             self.thinkBudget = thinkBudget
+            self.cachedPromptTokens = cachedPromptTokens
         }
     }
 
@@ -83,7 +86,7 @@ public struct ModelCheck: Sendable {
                     completionTokens: record?.completionTokens, reasoningChars: record?.reasoning?.count ?? 0,
                     command: answer.reply?.failure == nil ? answer.reply.map { $0.command.description } : nil,
                     failure: answer.failure ?? answer.reply?.failure.map { "\($0)" }, answered: record != nil,
-                    thinkBudget: answer.thinkBudget))
+                    thinkBudget: answer.thinkBudget, cachedPromptTokens: record?.cachedPromptTokens))
         }
         return check
     }

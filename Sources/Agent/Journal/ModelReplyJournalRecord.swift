@@ -38,6 +38,7 @@ public struct ModelReplyJournalRecord: Sendable {
         var line = JSONLine(type: RecordType.modelReply)
         if let reply {
             line.field("answer", reply.answer)
+            if let cached = reply.cachedPromptTokens { line.field("cached_prompt_tokens", cached) }
             if let tokens = reply.completionTokens { line.field("completion_tokens", tokens) }
             if let reason = reply.finishReason { line.field("finish_reason", reason) }
             line.field("latency_us", reply.latencyMicroseconds)

@@ -92,6 +92,7 @@ extension LanguageModel {
         combined.promptTokens = reply.promptTokens
         combined.completionTokens = reply.completionTokens.flatMap { a in answer.completionTokens.map { a + $0 } }
         combined.reasoningTokens = reply.reasoningTokens
+        combined.cachedPromptTokens = reply.cachedPromptTokens
         combined.finishReason = ModelReply.forcedAnswerReason
         return BudgetedReply(reply: combined, budget: use)
     }

@@ -19,6 +19,9 @@ public struct ModelReply: Hashable, Sendable {
     public var finishReason: String?
     /// Reasoning tokens streamed, as `ReasoningMeter` estimates them; nil when none.
     public var reasoningTokens: Int?
+    /// Prompt tokens the server reused from its cache, when it says (llama.cpp's `timings.cache_n`,
+    /// `usage.prompt_tokens_details.cached_tokens`); ollama does not say.
+    public var cachedPromptTokens: Int?
 
     /// The finish reason of a reply whose reasoning ran past `ModelRequest.thinkBudget`.
     public static let thinkBudgetReason = "think_budget"
@@ -26,7 +29,7 @@ public struct ModelReply: Hashable, Sendable {
     public init(
         answer: String, reasoning: String? = nil, promptTokens: Int? = nil, completionTokens: Int? = nil,
         timeToFirstToken: Duration? = nil, latency: Duration, model: String, finishReason: String? = nil,
-        reasoningTokens: Int? = nil
+        reasoningTokens: Int? = nil, cachedPromptTokens: Int? = nil
     ) {
         self.answer = answer
         self.reasoning = reasoning
@@ -37,5 +40,6 @@ public struct ModelReply: Hashable, Sendable {
         self.model = model
         self.finishReason = finishReason
         self.reasoningTokens = reasoningTokens
+        self.cachedPromptTokens = cachedPromptTokens
     }
 }

@@ -57,17 +57,40 @@ struct OpenAIChatChunk: Decodable, Sendable {
     }
 
     struct Usage: Decodable, Sendable {
+        struct PromptDetails: Decodable, Sendable {
+            var cachedTokens: Int?
+
+            enum CodingKeys: String, CodingKey {
+                case cachedTokens = "cached_tokens"
+            }
+        }
+
         var promptTokens: Int?
         var completionTokens: Int?
+        /// vLLM, llama.cpp, OpenAI: prompt tokens served from the cache.
+        var promptTokensDetails: PromptDetails?
 
         enum CodingKeys: String, CodingKey {
             case promptTokens = "prompt_tokens"
             case completionTokens = "completion_tokens"
+            case promptTokensDetails = "prompt_tokens_details"
+        }
+    }
+
+    /// llama.cpp's server: `cache_n` prompt tokens reused from its cache, `prompt_n` evaluated.
+    struct Timings: Decodable, Sendable {
+        var cacheN: Int?
+        var promptN: Int?
+
+        enum CodingKeys: String, CodingKey {
+            case cacheN = "cache_n"
+            case promptN = "prompt_n"
         }
     }
 
     var choices: [Choice]?
     var usage: Usage?
+    var timings: Timings?
     var error: WireErrorField?
 }
 
@@ -80,6 +103,9 @@ struct OpenAIStreamDecoder: StreamDecoder {
     private(set) var finishReason: String?
     private(set) var promptTokens: Int?
     private(set) var completionTokens: Int?
+    /// Prompt tokens the server reused from its cache, when it says (`timings.cache_n`,
+    /// `usage.prompt_tokens_details.cached_tokens`).
+    private(set) var cachedPromptTokens: Int?
     private(set) var firstTextAt: ContinuousClock.Instant?
     private(set) var meter = ReasoningMeter()
     private var data: [UInt8] = []
@@ -129,7 +155,9 @@ struct OpenAIStreamDecoder: StreamDecoder {
         if let usage = chunk.usage {
             promptTokens = usage.promptTokens ?? promptTokens
             completionTokens = usage.completionTokens ?? completionTokens
+            cachedPromptTokens = usage.promptTokensDetails?.cachedTokens ?? cachedPromptTokens
         }
+        if let cached = chunk.timings?.cacheN { cachedPromptTokens = cached }
         for choice in chunk.choices ?? [] {
             if let reason = choice.finishReason { finishReason = reason }
             if let text = choice.delta?.reasoningContent ?? choice.delta?.reasoning, !text.isEmpty {
@@ -161,6 +189,6 @@ struct OpenAIStreamDecoder: StreamDecoder {
         ModelReply(
             answer: answer, reasoning: reasoning.isEmpty ? nil : reasoning, promptTokens: promptTokens,
             completionTokens: completionTokens, timeToFirstToken: timeToFirstToken, latency: latency, model: model,
-            finishReason: finishReason)
+            finishReason: finishReason, cachedPromptTokens: cachedPromptTokens)
     }
 }

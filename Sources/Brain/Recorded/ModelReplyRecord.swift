@@ -27,9 +27,12 @@ public struct ModelReplyRecord: Codable, Hashable, Sendable {
     public var ttftMicroseconds: Int64?
     public var latencyMicroseconds: Int64
     public var finishReason: String?
+    /// Prompt tokens the server reused from its cache, when it said.
+    public var cachedPromptTokens: Int?
 
     enum CodingKeys: String, CodingKey {
         case type, model, answer, reasoning
+        case cachedPromptTokens = "cached_prompt_tokens"
         case promptHash = "prompt_hash"
         case promptTokens = "prompt_tokens"
         case completionTokens = "completion_tokens"
@@ -50,6 +53,7 @@ public struct ModelReplyRecord: Codable, Hashable, Sendable {
         self.ttftMicroseconds = reply.timeToFirstToken.map(Self.microseconds)
         self.latencyMicroseconds = Self.microseconds(reply.latency)
         self.finishReason = reply.finishReason
+        self.cachedPromptTokens = reply.cachedPromptTokens
     }
 
     /// The reply as recorded (durations at microsecond precision).
@@ -57,7 +61,7 @@ public struct ModelReplyRecord: Codable, Hashable, Sendable {
         ModelReply(
             answer: answer, reasoning: reasoning, promptTokens: promptTokens, completionTokens: completionTokens,
             timeToFirstToken: ttftMicroseconds.map { .microseconds($0) }, latency: .microseconds(latencyMicroseconds),
-            model: model, finishReason: finishReason)
+            model: model, finishReason: finishReason, cachedPromptTokens: cachedPromptTokens)
     }
 
     /// One JSON line (no newline), keys sorted.
