@@ -57,12 +57,16 @@ struct DecideCommand: AsyncParsableCommand {
     @Flag(help: "Print the decision as one JSON object instead of text.")
     var json = false
 
+    @OptionGroup var overrideOptions: OverrideOptions
+
     func run() async throws {
         let compiled: CompiledStrategy
         do {
-            compiled = try StrategyLoader.load(contentsOf: strategy)
+            compiled = try StrategyLoader.load(contentsOf: strategy, overrides: overrideOptions.overrides)
         } catch let error as StrategyError {
             return try fail(error.description, status: error.isUnreadable ? 2 : 1)
+        } catch let error as OverrideError {
+            return try fail(error.description, status: 1)
         } catch {
             return try fail("\(strategy): error: \(error)", status: 2)
         }

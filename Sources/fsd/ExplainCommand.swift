@@ -39,8 +39,10 @@ struct ExplainCommand: ParsableCommand {
     @Flag(help: "Print the checklist as JSON.")
     var json = false
 
+    @OptionGroup var overrideOptions: OverrideOptions
+
     func run() throws {
-        let compiled = try StrategyFile.load(strategy)
+        let compiled = try StrategyFile.load(strategy, overrides: overrideOptions.overrides)
         let current = try Self.decodeState(state)
         let before = try previous.map { path throws(CLIError) in try Self.decodeState(path) }
         let checklist = compiled.evaluate(current, previous: before)

@@ -10,6 +10,7 @@ struct SweepCommand: AsyncParsableCommand {
         abstract: "Backtest a grid of strategy overrides over data files and windows, rank them, walk forward.",
         discussion: """
             Each --set PATH=V1,V2,… is an axis of the grid (the same paths as backtest's --set: \
+            a parameter of the file's params: block, imbalance_long=1.3,1.5,1.8; \
             risk.max_spread=0.10,0.25; entry.long.imbalance=1.3,1.5,1.8 replaces the one number of \
             that condition's rule; commas inside [..] or (..) do not split a rule). Every parameter \
             set runs on every --data file (default: the bundled GOOG day) and --window (default: the \

@@ -2,7 +2,30 @@ extension YAMLNode {
     /// The document with `override` applied: the node at its path replaced (or a missing last key
     /// added), keeping the original node's place in the file for the diagnostics that follow.
     func applying(_ override: StrategyOverride) throws(OverrideError) -> YAMLNode {
-        try applying(override, depth: 0)
+        try applying(try resolvingParameter(override), depth: 0)
+    }
+
+    /// `NAME=VALUE` sets the parameter NAME when the file has no top-level key of that name and its
+    /// `params:` has one; a parameter written `{type: …, value: …}` takes the value.
+    private func resolvingParameter(_ override: StrategyOverride) throws(OverrideError) -> StrategyOverride {
+        guard case .mapping(let pairs) = content else { return override }
+        let entries: [YAMLPair] =
+            if let params = pairs.value("params"), case .mapping(let entries) = params.content { entries } else { [] }
+        var path = override.path
+        if path.count == 1, !pairs.contains(where: { $0.key == path[0] }) {
+            if entries.contains(where: { $0.key == path[0] }) {
+                path = ["params", path[0]]
+            } else if let near = Spelling.suggestion(for: path[0], among: entries.map(\.key)) {
+                throw OverrideError(
+                    argument: override.description, message: "no key or parameter '\(path[0])' in the strategy file; did you mean the parameter '\(near)'?")
+            }
+        }
+        if path.count == 2, path[0] == "params", let entry = entries.first(where: { $0.key == path[1] }),
+            case .mapping = entry.value.content
+        {
+            path.append("value")
+        }
+        return StrategyOverride(path: path, value: override.value)
     }
 
     private func applying(_ override: StrategyOverride, depth: Int) throws(OverrideError) -> YAMLNode {
@@ -68,6 +91,10 @@ extension YAMLNode {
             }
             return YAMLNode(content: .mapping(pairs), start: start, end: end)
         case .sequence(let items):
+            // A list parameter is replaced whole: `--set locations=[NEAR_HOD, BREAKOUT]`.
+            if override.path.count == 2, override.path[0] == "params" {
+                return YAMLNode(content: .scalar(YAMLScalar(value: override.value, style: .plain, tag: nil)), start: start, end: end)
+            }
             throw fail("this is a list of \(items.count); add an index or an element's name to the path")
         }
     }

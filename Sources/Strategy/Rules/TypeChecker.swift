@@ -17,7 +17,13 @@ struct TypeChecker {
     private var scope: [ListAccess] = []
     private let text: [Unicode.Scalar]
 
-    init(text: String) { self.text = Array(text.unicodeScalars) }
+    /// The strategy's parameter names, for did-you-mean on a misspelled one.
+    private var parameterNames: [String] = []
+
+    init(text: String, parameterNames: [String] = []) {
+        self.text = Array(text.unicodeScalars)
+        self.parameterNames = parameterNames
+    }
 
     /// Checks a whole rule, which must be a condition.
     mutating func checkCondition(_ expression: RuleExpression, role: String) -> CheckedExpression {
@@ -126,15 +132,16 @@ struct TypeChecker {
             )
         } else if let list = scope.last {
             let names = list.element.map(\.name)
-            let hint = Spelling.hint(for: name, among: names + RuleNames.allTopNames)
+            let hint = Spelling.hint(for: name, among: names + RuleNames.allTopNames + parameterNames)
             problem(
                 span, "unknown field '\(name)' in the elements of \(list.label)\(hint)",
                 note: "elements of \(list.label) have: \(names.joined(separator: ", "))",
-                fixIt: Spelling.suggestion(for: name, among: names + RuleNames.allTopNames))
+                fixIt: Spelling.suggestion(for: name, among: names + RuleNames.allTopNames + parameterNames))
         } else {
-            let suggestion = Spelling.suggestion(for: name, among: RuleNames.allTopNames)
+            let suggestion = Spelling.suggestion(for: name, among: RuleNames.allTopNames + parameterNames)
+            let what = parameterNames.contains(suggestion ?? "") ? "the parameter " : ""
             problem(
-                span, "unknown field '\(name)'\(suggestion.map { "; did you mean '\($0)'?" } ?? "")", fixIt: suggestion)
+                span, "unknown field '\(name)'\(suggestion.map { "; did you mean \(what)'\($0)'?" } ?? "")", fixIt: suggestion)
         }
         return .invalid
     }

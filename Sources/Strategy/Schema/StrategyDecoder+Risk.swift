@@ -64,7 +64,7 @@ extension StrategyDecoder {
         checkKeys(pairs, in: node, allowed: ["long", "short"], required: [], context: "'chase_guard'")
         for key in ["long", "short"] {
             guard let ruleNode = pairs.value(key), let (_, checked) = rule(ruleNode, key: "chase_guard.\(key)"),
-                let source = ruleNode.scalar?.value
+                let source = ruleSource(ruleNode)
             else { continue }
             let compiled = CompiledRules.Guard(rule: source, code: RuleCompiler.condition(checked))
             if key == "long" {

@@ -18,8 +18,11 @@ extension StrategyDecoder {
         case .failure(let failure):
             ruleError(node, RuleProblem(start: failure.offset, length: failure.length, message: failure.message))
             return nil
-        case .success(let tree):
-            var checker = TypeChecker(text: text)
+        case .success(let parsed):
+            var replacements: [(RuleExpression.Span, String)] = []
+            let tree = parsed.substituting(parameters, used: &usedParameters, replacements: &replacements)
+            if !replacements.isEmpty { renderedRules[node.start] = RuleExpression.rendering(text, replacements) }
+            var checker = TypeChecker(text: text, parameterNames: parameters.keys.sorted())
             let checked =
                 kind == .condition
                 ? checker.checkCondition(tree, role: "'\(key)'") : checker.checkPrice(tree, role: "'\(key)'")
@@ -27,6 +30,12 @@ extension StrategyDecoder {
             guard checker.problems.isEmpty, !checked.type.isInvalid else { return nil }
             return (tree, checked)
         }
+    }
+
+    /// The rule of `node` as the checklist runs it: its text with each parameter's value in place
+    /// of the name (the prompt, the journal and the funnel show this).
+    func ruleSource(_ node: YAMLNode) -> String? {
+        renderedRules[node.start] ?? node.scalar?.value
     }
 
     private mutating func ruleError(_ node: YAMLNode, _ problem: RuleProblem) {
@@ -73,7 +82,7 @@ extension StrategyDecoder {
         let name = uniqueName(pairs, context: context, seen: &seen)
         let text = pairs.value("text").flatMap { self.text($0, key: "text") }
         guard let whenNode = pairs.value("when"), let (tree, checked) = rule(whenNode, key: "when"), let name,
-            let source = whenNode.scalar?.value
+            let source = ruleSource(whenNode)
         else { return nil }
         if let textNode = pairs.value("text"), text != nil { checkText(textNode, rules: [(whenNode, tree)], key: "when") }
         let definition = EntryCondition(
@@ -148,7 +157,7 @@ extension StrategyDecoder {
                     )
                     break
                 }
-                if let (parameterTree, checked) = rule(parameter, key: key, kind: .price), let source = parameter.scalar?.value {
+                if let (parameterTree, checked) = rule(parameter, key: key, kind: .price), let source = ruleSource(parameter) {
                     parameterRule = (parameter, parameterTree)
                     value = NumberCode(run: RuleCompiler.number(checked))
                     action = word == "tighten_stop" ? .tightenStop(rule: source) : .updateTarget(rule: source)
@@ -158,7 +167,7 @@ extension StrategyDecoder {
             }
         }
         guard let name, let (tree, checked) = condition, let action, let whenNode = pairs.value("when"),
-            let source = whenNode.scalar?.value
+            let source = ruleSource(whenNode)
         else { return nil }
         if let textNode = pairs.value("text"), text != nil {
             checkText(textNode, rules: [(whenNode, tree)] + (parameterRule.map { [$0] } ?? []), key: "when")
@@ -185,7 +194,7 @@ extension StrategyDecoder {
             let text = pairs.value("text").flatMap { self.text($0, key: "text") }
             var ruleText: String?
             if let whenNode = pairs.value("when"), let (tree, checked) = rule(whenNode, key: "when") {
-                ruleText = whenNode.scalar?.value
+                ruleText = ruleSource(whenNode)
                 hintCodes.append((hints.count, RuleCompiler.condition(checked)))
                 if let textNode = pairs.value("text"), text != nil {
                     checkText(textNode, rules: [(whenNode, tree)], key: "when", complete: false)

@@ -7,6 +7,17 @@ struct StrategyDecoder {
     let fileName: String
     let source: SourceText
     var diagnostics: [Diagnostic] = []
+    /// The `params:` block by name, read before everything that may refer to it.
+    var parameters: [String: StrategyParameter] = [:]
+    /// The parameters something referred to; the rest are reported as unused.
+    var usedParameters: Set<String> = []
+    /// Rules that named parameters, rendered with their values, by the rule's place in the file.
+    var renderedRules: [SourceLocation: String] = [:]
+
+    /// What a numeric setting takes, for a parameter standing in for it.
+    enum ScalarKind {
+        case integer, number, price
+    }
 
     init(fileName: String, source: SourceText) {
         self.fileName = fileName
@@ -14,13 +25,14 @@ struct StrategyDecoder {
     }
 
     static let topKeys = [
-        "name", "version", "symbol", "loop_hz", "consult", "gate", "prompt", "model", "entry", "exit", "hints", "risk",
-        "features",
+        "name", "version", "symbol", "loop_hz", "consult", "gate", "prompt", "params", "model", "entry", "exit", "hints",
+        "risk", "features",
     ]
 
     mutating func decode(_ root: YAMLNode, bytes: [UInt8]) -> CompiledStrategy? {
         guard let pairs = mapping(root, "the strategy file", example: "name: momentum") else { return nil }
         checkKeys(pairs, in: root, allowed: Self.topKeys, required: ["name", "entry"], context: "the strategy file")
+        let parameterList = pairs.value("params").map { decodeParams($0) } ?? []
         let name = pairs.value("name").flatMap { text($0, key: "name") } ?? ""
         let version = pairs.value("version").flatMap { text($0, key: "version") } ?? "1"
         let symbol = pairs.value("symbol").flatMap { text($0, key: "symbol") }
@@ -46,13 +58,15 @@ struct StrategyDecoder {
         if let node = pairs.value("risk") { decodeRisk(node, into: &risk, rules: &rules) }
         var features = FeatureParameters()
         if let node = pairs.value("features") { decodeFeatures(node, into: &features) }
+        reportUnusedParameters(parameterList)
         guard !diagnostics.contains(where: { $0.severity == .error }) else { return nil }
         rules.buildGates()
-        let definition = StrategyDefinition(
+        var definition = StrategyDefinition(
             name: name, version: version, symbol: symbol, loopHz: loopHz, consult: consult, gate: gate,
             longEntries: rules.longEntries.map(\.definition), shortEntries: rules.shortEntries.map(\.definition),
             longExits: rules.longExits.map(\.definition), shortExits: rules.shortExits.map(\.definition),
             hints: hints, risk: risk, features: features, prompt: prompt, model: model, sourceHash: StrategyDefinition.hash(bytes))
+        definition.parameters = parameterList
         return CompiledStrategy(definition: definition, rules: rules)
     }
 
@@ -112,7 +126,7 @@ struct StrategyDecoder {
     }
 
     mutating func integer(_ node: YAMLNode, key: String, range: ClosedRange<Int64>) -> Int64? {
-        guard let scalar = plainScalar(node, key: key, expected: "a whole number") else { return nil }
+        guard let scalar = plainScalar(node, key: key, expected: "a whole number", kind: .integer) else { return nil }
         guard let value = Int64(scalar.value) else {
             error(node, "expected a whole number for '\(key)', found '\(scalar.value)'")
             return nil
@@ -133,7 +147,7 @@ struct StrategyDecoder {
     }
 
     mutating func number(_ node: YAMLNode, key: String, range: ClosedRange<Double>) -> Double? {
-        guard let scalar = plainScalar(node, key: key, expected: "a number") else { return nil }
+        guard let scalar = plainScalar(node, key: key, expected: "a number", kind: .number) else { return nil }
         guard scalar.value.unicodeScalars.allSatisfy({ "0123456789.-+eE".unicodeScalars.contains($0) }),
             let value = Double(scalar.value), value.isFinite
         else {
@@ -154,7 +168,7 @@ struct StrategyDecoder {
     mutating func price(
         _ node: YAMLNode, key: String, minimum: Price = .zero, maximum: Price = Price(cents: 100_000_000)
     ) -> Price? {
-        guard let scalar = plainScalar(node, key: key, expected: "an amount in dollars") else { return nil }
+        guard let scalar = plainScalar(node, key: key, expected: "an amount in dollars", kind: .price) else { return nil }
         guard let value = Price(parsing: scalar.value) else {
             error(node, "expected an amount in dollars with at most 4 decimals for '\(key)', found '\(scalar.value)'")
             return nil
@@ -167,7 +181,8 @@ struct StrategyDecoder {
         return value
     }
 
-    private mutating func plainScalar(_ node: YAMLNode, key: String, expected: String) -> YAMLScalar? {
+    /// The scalar of a numeric setting; a parameter's name stands for its value (when its kind fits).
+    private mutating func plainScalar(_ node: YAMLNode, key: String, expected: String, kind: ScalarKind) -> YAMLScalar? {
         guard let scalar = node.scalar, !scalar.isNull else {
             error(node, "expected \(expected) for '\(key)', found \(node.kindDescription)")
             return nil
@@ -175,6 +190,17 @@ struct StrategyDecoder {
         guard scalar.style == .plain else {
             error(node, "expected \(expected) for '\(key)', found the quoted text '\(scalar.value)'; remove the quotes")
             return nil
+        }
+        if let parameter = parameters[scalar.value] {
+            usedParameters.insert(parameter.name)
+            guard parameter.fits(kind) else {
+                error(
+                    node,
+                    "parameter '\(parameter.name)' is \(parameter.kind.article) (\(parameter.valueText)), and '\(key)' takes \(expected)",
+                    note: "'\(parameter.name)' is defined at line \(parameter.location.line)")
+                return nil
+            }
+            return YAMLScalar(value: parameter.text, style: .plain, tag: nil)
         }
         return scalar
     }

@@ -25,6 +25,8 @@ public struct StrategyDefinition: Hashable, Sendable {
     public let model: ModelSettings
     /// FNV-1a 64-bit of the file's bytes, 16 hex digits: tells a reload that the file changed.
     public let sourceHash: String
+    /// The `params:` block, in file order, as the rules and settings read it (overrides applied).
+    public var parameters: [StrategyParameter] = []
 
     /// The entry conditions of one side, in file order.
     public func entries(for side: PositionSide) -> [EntryCondition] {

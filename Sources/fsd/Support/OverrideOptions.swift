@@ -6,8 +6,9 @@ struct OverrideOptions: ParsableArguments {
     @Option(
         name: .customLong("set"),
         help: ArgumentHelp(
-            "Override a value of the strategy file for this run (repeatable): risk.max_spread=0.25, consult=on_setup, "
-                + "entry.long.imbalance=1.8 (the one number of that condition's rule), entry.long.imbalance.when='L2_IMBALANCE > 1.8'.",
+            "Override a value of the strategy file for this run (repeatable): a parameter of its params: block "
+                + "(imbalance_long=1.8), risk.max_spread=0.25, consult=on_setup, entry.long.imbalance=1.8 (the one number "
+                + "of that condition's rule), entry.long.imbalance.when='L2_IMBALANCE > 1.8'.",
             valueName: "path=value"))
     var values: [String] = []
 
