@@ -99,10 +99,10 @@ struct ValidateCommand: ParsableCommand {
             risk = [
                 "max_daily_loss": r.maxDailyLoss.display, "max_position": "\(r.maxPosition)",
                 "position_size": "\(r.positionSize)",
-                "max_trades_per_day": "\(r.maxTradesPerDay)", "max_spread": r.maxSpread.display,
-                "max_risk_per_share": r.maxRiskPerShare.display, "max_target": r.maxTarget.display,
-                "level_buffer": r.levelBuffer.display,
-                "max_slippage": r.maxSlippage.display, "max_decision_age_ms": "\(r.maxDecisionAgeMs)",
+                "max_trades_per_day": "\(r.maxTradesPerDay)", "max_spread": r.maxSpread.description,
+                "max_risk_per_share": r.maxRiskPerShare.description, "max_target": r.maxTarget.description,
+                "level_buffer": r.levelBuffer.description,
+                "max_slippage": r.maxSlippage.description, "max_decision_age_ms": "\(r.maxDecisionAgeMs)",
                 "max_data_age_ms": "\(r.maxDataAgeMs)",
             ]
             diagnostics = []

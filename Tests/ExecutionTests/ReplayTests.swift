@@ -25,10 +25,10 @@ import Testing
         let exchange = SimulatedExchange(configuration: .init(latency: .milliseconds(50)))
         // GOOG traded near $580 with spreads of tens of cents: limits sized for it.
         var limits = RiskLimits()
-        limits.maxSpread = Price(cents: 100)
-        limits.maxRiskPerShare = Price(cents: 100)
-        limits.maxTarget = Price(cents: 200)
-        limits.maxSlippage = Price(cents: 10)
+        limits.maxSpread = .dollars(Price(cents: 100))
+        limits.maxRiskPerShare = .dollars(Price(cents: 100))
+        limits.maxTarget = .dollars(Price(cents: 200))
+        limits.maxSlippage = .dollars(Price(cents: 10))
         limits.maxDataAge = .seconds(60)
         let engine = ExecutionEngine(
             broker: exchange, limits: limits,

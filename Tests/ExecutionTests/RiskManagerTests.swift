@@ -144,3 +144,40 @@ import Testing
                 == "trading halted at 10:00:01.000: daily P&L -500.00 reached max daily loss 500.00; no entries until the next session")
     }
 }
+
+/// #12 item 3: limits written as a share of LAST refuse in proportion to the price.
+@Suite struct RelativeRiskLimitTests {
+    typealias M = Market
+
+    func context(bid: Int64, ask: Int64, last: Int64?) -> MarketContext {
+        MarketContext(
+            time: M.time(10_000), bid: M.price(bid), ask: M.price(ask), last: last.map(M.price), lastDataTime: M.time(9_900))
+    }
+
+    @Test func theSpreadGuardScalesWithLast() {
+        var limits = RiskLimits()
+        limits.maxSpread = .share(perMillion: 1_000, written: "0.10%")
+        limits.maxRiskPerShare = .share(perMillion: 2_000, written: "0.20%")
+        limits.maxTarget = .share(perMillion: 5_000, written: "0.50%")
+        let risk = RiskManager(limits: limits)
+        func verdict(_ intent: EntryIntent, _ market: MarketContext) -> String? {
+            switch risk.approve(intent, market: market, account: AccountState(), hasLiveOrders: false) {
+            case .success: nil
+            case .failure(let refusal): refusal.description
+            }
+        }
+        // A 12-cent spread on a $100 stock is wider than 0.10 % (0.10); on a $600 one (0.60) it is not.
+        let cheap = context(bid: 100_00, ask: 100_12, last: 100_06)
+        #expect(verdict(EntryIntent(side: .long, limit: M.price(100_12), stop: M.price(99_95), target: M.price(100_50), quantity: 100), cheap)
+            == "spread 0.12 > max 0.10")
+        let dear = context(bid: 600_00, ask: 600_12, last: 600_06)
+        #expect(verdict(EntryIntent(side: .long, limit: M.price(600_12), stop: M.price(599_00), target: M.price(602_00), quantity: 100), dear) == nil)
+        // 0.20 % of 600.06 is 1.20: a stop 1.21 away is too far.
+        #expect(
+            verdict(EntryIntent(side: .long, limit: M.price(600_12), stop: M.price(598_91), target: M.price(602_00), quantity: 100), dear)
+                == "stop distance 1.21 > max risk per share 1.20")
+        // Before any print, the mid stands in for LAST.
+        let noPrint = context(bid: 600_00, ask: 600_12, last: nil)
+        #expect(noPrint.reference == M.price(600_06))
+    }
+}

@@ -263,9 +263,10 @@ import Testing
 
             """#,
             #"""
-            wrongScalarType.yaml:7:15: error: expected an amount in dollars with at most 4 decimals for 'max_spread', found 'five cents'
+            wrongScalarType.yaml:7:15: error: expected a price distance for 'max_spread': dollars (0.05), percent of LAST (0.02%) or basis points (2bp), found 'five cents'
               max_spread: five cents
                           ^~~~~~~~~~
+            note: dollars take at most 4 decimals, percent at most 4 (0 to 100 %), basis points at most 2
             1 error found
             """#
         ),

@@ -54,7 +54,7 @@ import Testing
         // With no `text:`, the prompt's line is the rule with the value.
         #expect(definition.longEntries.map(\.text) == definition.longEntries.map(\.rule))
         #expect(definition.shortEntries.first?.rule == "L2_IMBALANCE < 0.67")
-        #expect(definition.risk.maxSpread == Price(cents: 40))
+        #expect(definition.risk.maxSpread == .dollars(Price(cents: 40)))
         #expect(definition.risk.maxDataAgeMs == 2500)
         #expect(definition.parameters.map(\.name) == [
             "imbalance_long", "imbalance_short", "locations_long", "sentiment_long", "spread_cap", "stale_after",
@@ -73,7 +73,7 @@ import Testing
                 try StrategyOverride.parse("spread_cap=0.25"),
             ])
         #expect(strategy.definition.longEntries.map(\.rule).prefix(2) == ["L2_IMBALANCE > 1.8", "HOD_LOD_LOC in [BREAKOUT]"])
-        #expect(strategy.definition.risk.maxSpread == Price(cents: 25))
+        #expect(strategy.definition.risk.maxSpread == .dollars(Price(cents: 25)))
         #expect(!strategy.entryPasses(.long, state(imbalance: 1.7)))
         var breakout = state(imbalance: 1.9)
         #expect(!strategy.entryPasses(.long, breakout))

@@ -31,7 +31,7 @@ import Testing
     @Test func aRiskValueAndAMissingKeyAreSetAndTheHashChanges() throws {
         let plain = try compile([])
         let set = try compile(["risk.max_spread=0.25", "gate=hold"])
-        #expect(set.definition.risk.maxSpread.display == "0.25")
+        #expect(set.definition.risk.maxSpread.description == "0.25")
         #expect(set.definition.gate == .hold)
         #expect(set.definition.sourceHash != plain.definition.sourceHash)
         #expect(try compile(["risk.max_spread=0.25", "gate=hold"]).definition.sourceHash == set.definition.sourceHash)
@@ -86,7 +86,9 @@ import Testing
         #expect(message("risk.max_spread.x=1") == "--set risk.max_spread.x=1: risk.max_spread is a value ('0.05'), not a mapping or a list: the path ends there")
         #expect(message("entry.long.imbalance=high").hasPrefix("--set entry.long.imbalance=high: this is a rule (L2_IMBALANCE > 1.5): give a number"))
         // A value of the wrong kind is the decoder's error, as if written in the file.
-        #expect(message("risk.max_spread=abc").contains("expected an amount in dollars with at most 4 decimals for 'max_spread', found 'abc'"))
+        #expect(
+            message("risk.max_spread=abc").contains(
+                "expected a price distance for 'max_spread': dollars (0.05), percent of LAST (0.02%) or basis points (2bp), found 'abc'"))
     }
 
     @Test func argumentsAndValueListsParse() throws {

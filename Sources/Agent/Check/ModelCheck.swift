@@ -105,6 +105,7 @@ public struct ModelCheck: Sendable {
     static func heldPosition(_ state: StateVector, side: PositionSide, strategy: CompiledStrategy) -> StateVector? {
         guard let ask = state.market.askStack.first?.price, let bid = state.market.bidStack.first?.price else { return nil }
         let risk = strategy.definition.risk
+        let distances = risk.dollars(at: state.market.last)
         let entry = side == .long ? ask : bid
         var held = state
         held.account.position = risk.positionSize
@@ -115,11 +116,13 @@ public struct ModelCheck: Sendable {
         held.activeOrders = [
             ActiveOrder(
                 id: "check-stop", role: .stop, side: exit, type: .stop,
-                price: side == .long ? entry - risk.maxRiskPerShare : entry + risk.maxRiskPerShare, qty: risk.positionSize,
+                price: side == .long ? entry - distances.maxRiskPerShare : entry + distances.maxRiskPerShare,
+                qty: risk.positionSize,
                 status: .working),
             ActiveOrder(
                 id: "check-target", role: .target, side: exit, type: .limit,
-                price: side == .long ? entry + risk.maxTarget : entry - risk.maxTarget, qty: risk.positionSize, status: .working),
+                price: side == .long ? entry + distances.maxTarget : entry - distances.maxTarget, qty: risk.positionSize,
+                status: .working),
         ]
         return held
     }

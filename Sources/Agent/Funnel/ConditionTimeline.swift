@@ -40,8 +40,8 @@ public struct ConditionTimeline: Sendable {
     /// LAST at the bucket's last tick.
     public private(set) var last: [Price?] = []
     public private(set) var series: [Series]
-    /// `max_spread`, drawn on the spread's plot.
-    public let maxSpread: Price?
+    /// `max_spread`, drawn on the spread's plot (dollars at each bucket's LAST when it is a share).
+    public let maxSpread: PriceDistance?
 
     init(_ long: SetupFunnel.Side, _ short: SetupFunnel.Side, definition: StrategyDefinition?) {
         func rows(_ side: SetupFunnel.Side) -> [SetupFunnel.Row] { side.conditions + (side.chaseGuard.map { [$0] } ?? []) }

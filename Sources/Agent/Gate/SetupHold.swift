@@ -40,7 +40,10 @@ public struct SetupHold: Sendable, Hashable {
         if checklist.blockedByChaseGuard, let chase = checklist.chaseGuard {
             invalidations.append("chase guard holds: \(chase.rule) (\(chase.readingsText))")
         }
-        let risk = strategy.definition.risk
+        let settings = strategy.definition.risk
+        // Distances written as a share of LAST are the arrival's dollars.
+        let last = state.market.last
+        let risk = settings.dollars(at: last)
         let touch = side == .long ? state.market.askStack.first?.price : state.market.bidStack.first?.price
         guard let touch else {
             invalidations.append("no \(side == .long ? "ask" : "bid") at arrival")
@@ -49,12 +52,12 @@ public struct SetupHold: Sendable, Hashable {
         let ranPast = side == .long ? touch - limit : limit - touch
         if ranPast > risk.maxSlippage {
             invalidations.append(
-                "the \(side == .long ? "ask" : "bid") \(touch.display) ran \(ranPast.display) past the limit \(limit.display) > max_slippage \(risk.maxSlippage.display)")
+                "the \(side == .long ? "ask" : "bid") \(touch.display) ran \(ranPast.display) past the limit \(limit.display) > max_slippage \(settings.maxSlippage.shown(at: last))")
         }
         let stopDistance = side == .long ? touch - stop : stop - touch
         if stopDistance > risk.maxRiskPerShare {
             invalidations.append(
-                "the stop \(stop.display) is \(stopDistance.display) from the \(side == .long ? "ask" : "bid") \(touch.display) > max_risk_per_share \(risk.maxRiskPerShare.display)")
+                "the stop \(stop.display) is \(stopDistance.display) from the \(side == .long ? "ask" : "bid") \(touch.display) > max_risk_per_share \(settings.maxRiskPerShare.shown(at: last))")
         }
     }
 }

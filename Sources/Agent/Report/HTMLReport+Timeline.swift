@@ -32,7 +32,8 @@ extension HTMLReport {
             svg += conditionLane(timeline, lane: lane, columns: columns, top: lanesTop + Double(lane) * laneHeight)
         }
         for (index, series) in timeline.series.enumerated() {
-            let limit = series.name == "SPREAD" ? timeline.maxSpread?.dollars : nil
+            // A share of LAST is drawn at the day's last price: the line moves little within a day.
+            let limit = series.name == "SPREAD" ? timeline.maxSpread?.dollars(at: timeline.last.last { $0 != nil } ?? nil).dollars : nil
             svg += seriesPanel(
                 series, columns: columns, top: seriesTop + Double(index) * (seriesHeight + 8), height: seriesHeight, limit: limit)
         }

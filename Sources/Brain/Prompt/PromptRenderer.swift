@@ -41,10 +41,13 @@ public struct PromptRenderer: Sendable {
             case .entryRulesShort: RulesText.entries(definition.shortEntries)
             case .exitRules: RulesText.exits(definition)
             case .edgeCases: RulesText.hints(definition.hints)
-            case .riskRules: RulesText.risk(definition.risk)
+            case .riskRules: RulesText.risk(definition.risk, at: state.market.last)
             }
         }
-        return [.system(systemPrompt), .user(context)]
+        guard let now = RulesText.distancesNow(definition.risk, last: state.market.last) else {
+            return [.system(systemPrompt), .user(context)]
+        }
+        return [.system(systemPrompt), .user(context + (context.hasSuffix("\n") ? "" : "\n") + now + "\n")]
     }
 
     /// The prompt as one text, as `--show-prompt` prints it and a journal would store it.

@@ -69,9 +69,11 @@ public struct RulesDecider: Sendable {
         return .wait(reason: "holding \(position.name): no exit rule fires")
     }
 
-    private func entry(_ side: PositionSide, _ market: MarketState, _ risk: RiskSettings) -> Command {
+    private func entry(_ side: PositionSide, _ market: MarketState, _ settings: RiskSettings) -> Command {
+        // Distances written as a share of LAST are this tick's dollars.
+        let risk = settings.dollars(at: market.last)
         if let spread = market.spread, spread > risk.maxSpread {
-            return .wait(reason: "\(side.name) setup, but SPREAD \(spread.display) > \(risk.maxSpread.display)")
+            return .wait(reason: "\(side.name) setup, but SPREAD \(spread.display) > \(settings.maxSpread.shown(at: market.last))")
         }
         let touch = side == .long ? market.askStack.first?.price : market.bidStack.first?.price
         guard let limit = touch ?? market.last else {

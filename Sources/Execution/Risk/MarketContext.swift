@@ -7,17 +7,20 @@ public struct MarketContext: Hashable, Sendable {
     public var time: Timestamp
     public var bid: Price?
     public var ask: Price?
+    /// LAST: what a distance written as a share of the price (`0.02%`) is a share of.
+    public var last: Price?
     /// When the last book or tape event arrived; nil before any.
     public var lastDataTime: Timestamp?
     /// Walls and key levels a far target may stand in front of.
     public var levels: [ReferenceLevel]
 
     public init(
-        time: Timestamp, bid: Price?, ask: Price?, lastDataTime: Timestamp?, levels: [ReferenceLevel] = []
+        time: Timestamp, bid: Price?, ask: Price?, last: Price? = nil, lastDataTime: Timestamp?, levels: [ReferenceLevel] = []
     ) {
         self.time = time
         self.bid = bid
         self.ask = ask
+        self.last = last
         self.lastDataTime = lastDataTime
         self.levels = levels
     }
@@ -36,8 +39,15 @@ public struct MarketContext: Hashable, Sendable {
             levels.append(ReferenceLevel(price: price, name: "\(name) \(price.display)"))
         }
         self.init(
-            time: time, bid: state.bidStack.first?.price, ask: state.askStack.first?.price,
+            time: time, bid: state.bidStack.first?.price, ask: state.askStack.first?.price, last: state.last,
             lastDataTime: lastDataTime, levels: levels)
+    }
+
+    /// The price a relative distance is a share of: LAST, or the mid before any print.
+    public var reference: Price? {
+        if let last { return last }
+        guard let bid, let ask else { return bid ?? ask }
+        return Price(raw: (bid.raw + ask.raw) / 2)
     }
 
     /// Ask minus bid; nil when a side is missing.

@@ -9,18 +9,36 @@ public struct RiskLimits: Hashable, Sendable {
     public var maxPosition: Int64 = 100
     /// Entries per day (`max_trades_per_day`).
     public var maxTradesPerDay: Int64 = 10
-    /// No entry when the spread is wider (`max_spread`).
-    public var maxSpread = Price(cents: 5)
+    /// No entry when the spread is wider (`max_spread`). Each distance is dollars or a share of
+    /// LAST, turned into dollars at the check (`PriceDistance`).
+    public var maxSpread = PriceDistance.dollars(Price(cents: 5))
     /// No entry when the last book or tape event is older (`max_data_age_ms`).
     public var maxDataAge: Duration = .milliseconds(2000)
     /// Largest stop distance from the entry (`max_risk_per_share`).
-    public var maxRiskPerShare = Price(cents: 20)
+    public var maxRiskPerShare = PriceDistance.dollars(Price(cents: 20))
     /// Largest target distance from the entry, unless just in front of a level (`max_target`).
-    public var maxTarget = Price(cents: 100)
+    public var maxTarget = PriceDistance.dollars(Price(cents: 100))
     /// How close in front of a wall or key level a farther target must stand (`level_buffer`).
-    public var levelBuffer = Price(cents: 25)
+    public var levelBuffer = PriceDistance.dollars(Price(cents: 25))
     /// How far through the touch an entry limit may reach (`max_slippage`).
-    public var maxSlippage = Price(cents: 2)
+    public var maxSlippage = PriceDistance.dollars(Price(cents: 2))
 
     public init() {}
+
+    /// The five price distances in dollars at `reference` (LAST).
+    public func dollars(at reference: Price?) -> Dollars {
+        Dollars(
+            maxSpread: maxSpread.dollars(at: reference), maxRiskPerShare: maxRiskPerShare.dollars(at: reference),
+            maxTarget: maxTarget.dollars(at: reference), levelBuffer: levelBuffer.dollars(at: reference),
+            maxSlippage: maxSlippage.dollars(at: reference))
+    }
+
+    /// The price distances of one check, in dollars.
+    public struct Dollars: Hashable, Sendable {
+        public var maxSpread: Price
+        public var maxRiskPerShare: Price
+        public var maxTarget: Price
+        public var levelBuffer: Price
+        public var maxSlippage: Price
+    }
 }

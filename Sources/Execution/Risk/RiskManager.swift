@@ -32,6 +32,7 @@ public struct RiskManager: Hashable, Sendable {
         _ entry: EntryIntent, market: MarketContext, account: AccountState, hasLiveOrders: Bool, flattening: Bool = false
     ) -> [RiskRefusal] {
         var refusals: [RiskRefusal] = []
+        let distances = limits.dollars(at: market.reference)
         if let halt { refusals.append(.halted(halt)) }
         if flattening { refusals.append(.flattening) }
         if entry.quantity <= 0 { refusals.append(.invalidQuantity(entry.quantity)) }
@@ -57,21 +58,23 @@ public struct RiskManager: Hashable, Sendable {
             refusals.append(.pricesOutOfOrder(side: entry.side, limit: entry.limit, stop: entry.stop, target: entry.target))
         } else {
             // Distances mean something only for prices in order.
-            if entry.riskPerShare > limits.maxRiskPerShare {
-                refusals.append(.stopTooFar(distance: entry.riskPerShare, max: limits.maxRiskPerShare))
+            if entry.riskPerShare > distances.maxRiskPerShare {
+                refusals.append(.stopTooFar(distance: entry.riskPerShare, max: distances.maxRiskPerShare))
             }
             if let refusal = checkTarget(entry.target, side: entry.side, entry: entry.limit, market: market) {
                 refusals.append(refusal)
             }
         }
         if let bid = market.bid, let ask = market.ask {
-            if ask - bid > limits.maxSpread { refusals.append(.spreadTooWide(spread: ask - bid, max: limits.maxSpread)) }
-            if long ? entry.limit > ask + limits.maxSlippage : entry.limit < bid - limits.maxSlippage {
-                refusals.append(.chasing(limit: entry.limit, touch: long ? ask : bid, max: limits.maxSlippage))
+            if ask - bid > distances.maxSpread {
+                refusals.append(.spreadTooWide(spread: ask - bid, max: distances.maxSpread))
+            }
+            if long ? entry.limit > ask + distances.maxSlippage : entry.limit < bid - distances.maxSlippage {
+                refusals.append(.chasing(limit: entry.limit, touch: long ? ask : bid, max: distances.maxSlippage))
             }
             // The passive side: resting farther from the touch than a stop may be from the entry.
-            if long ? entry.limit < bid - limits.maxRiskPerShare : entry.limit > ask + limits.maxRiskPerShare {
-                refusals.append(.farFromMarket(limit: entry.limit, touch: long ? bid : ask, max: limits.maxRiskPerShare))
+            if long ? entry.limit < bid - distances.maxRiskPerShare : entry.limit > ask + distances.maxRiskPerShare {
+                refusals.append(.farFromMarket(limit: entry.limit, touch: long ? bid : ask, max: distances.maxRiskPerShare))
             }
         } else {
             refusals.append(.noQuote)
@@ -94,8 +97,9 @@ public struct RiskManager: Hashable, Sendable {
         if long, let bid = market.bid, price >= bid { return .failure(.stopWouldFire(stop: price, touch: bid)) }
         if !long, let ask = market.ask, price <= ask { return .failure(.stopWouldFire(stop: price, touch: ask)) }
         let risk = long ? entry - price : price - entry
-        guard price > .zero, risk <= limits.maxRiskPerShare else {
-            return .failure(.stopTooFar(distance: risk, max: limits.maxRiskPerShare))
+        let maxRisk = limits.maxRiskPerShare.dollars(at: market.reference)
+        guard price > .zero, risk <= maxRisk else {
+            return .failure(.stopTooFar(distance: risk, max: maxRisk))
         }
         return .success(ApprovedPriceChange(role: .stop, price: price))
     }
@@ -128,14 +132,16 @@ public struct RiskManager: Hashable, Sendable {
 
     private func checkTarget(_ target: Price, side: PositionSide, entry: Price, market: MarketContext) -> RiskRefusal? {
         let distance = side == .long ? target - entry : entry - target
-        guard distance > limits.maxTarget else { return nil }
+        let maxTarget = limits.maxTarget.dollars(at: market.reference)
+        guard distance > maxTarget else { return nil }
+        let buffer = limits.levelBuffer.dollars(at: market.reference)
         let inFront = market.levels.contains { level in
             guard level.guards(side, entry: entry) else { return false }
             return side == .long
-                ? target <= level.price && level.price - target <= limits.levelBuffer
-                : target >= level.price && target - level.price <= limits.levelBuffer
+                ? target <= level.price && level.price - target <= buffer
+                : target >= level.price && target - level.price <= buffer
         }
-        return inFront ? nil : .targetTooFar(distance: distance, max: limits.maxTarget, buffer: limits.levelBuffer)
+        return inFront ? nil : .targetTooFar(distance: distance, max: maxTarget, buffer: buffer)
     }
 
     /// Reg NMS rule 612: orders at $1.00 and above are priced in whole cents.

@@ -14,7 +14,15 @@ extension RiskSettings {
         check("max_position", maxPosition, new.maxPosition) { "\($0)" }
         check("position_size", positionSize, new.positionSize) { "\($0)" }
         check("max_trades_per_day", maxTradesPerDay, new.maxTradesPerDay) { "\($0)" }
-        check("max_risk_per_share", maxRiskPerShare, new.maxRiskPerShare) { $0.display }
+        switch (maxRiskPerShare, new.maxRiskPerShare) {
+        case (.dollars(let old), .dollars(let changed)):
+            check("max_risk_per_share", old, changed) { $0.display }
+        case (.share(let old, _), .share(let changed, _)):
+            if changed > old { found.append("risk.max_risk_per_share \(maxRiskPerShare) → \(new.maxRiskPerShare)") }
+        default:
+            // Dollars against a share of LAST: larger at some prices, so held like a raise.
+            found.append("risk.max_risk_per_share \(maxRiskPerShare) → \(new.maxRiskPerShare) (another unit)")
+        }
         return found
     }
 }

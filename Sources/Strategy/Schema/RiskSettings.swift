@@ -11,16 +11,17 @@ public struct RiskSettings: Hashable, Sendable {
     public var positionSize: Int64 = 100
     /// Entries per day.
     public var maxTradesPerDay: Int64 = 10
-    /// No entry while SPREAD is wider.
-    public var maxSpread = Price(cents: 5)
+    /// No entry while SPREAD is wider. This and the next four are price distances: dollars, or a
+    /// share of LAST (`0.02%`, `2bp`) that `dollars(at:)` turns into dollars when it is checked.
+    public var maxSpread = PriceDistance.dollars(Price(cents: 5))
     /// Largest stop distance of an entry.
-    public var maxRiskPerShare = Price(cents: 20)
+    public var maxRiskPerShare = PriceDistance.dollars(Price(cents: 20))
     /// Largest target distance, unless the target stands just before the next wall or level.
-    public var maxTarget = Price(cents: 100)
+    public var maxTarget = PriceDistance.dollars(Price(cents: 100))
     /// How close before a wall or level a farther target must stand.
-    public var levelBuffer = Price(cents: 25)
+    public var levelBuffer = PriceDistance.dollars(Price(cents: 25))
     /// How far through the touch an entry limit may chase.
-    public var maxSlippage = Price(cents: 2)
+    public var maxSlippage = PriceDistance.dollars(Price(cents: 2))
     /// Rules that make entries of a side wait while true (or unknown): never chase.
     public var chaseGuardLong: String?
     public var chaseGuardShort: String?
@@ -34,7 +35,29 @@ public struct RiskSettings: Hashable, Sendable {
     /// One line for `fsd validate`.
     public var summary: String {
         "max daily loss \(maxDailyLoss.display), max position \(maxPosition), size \(positionSize), "
-            + "\(maxTradesPerDay) trades/day, max spread \(maxSpread.display), risk/share \(maxRiskPerShare.display), "
-            + "max target \(maxTarget.display)"
+            + "\(maxTradesPerDay) trades/day, max spread \(maxSpread), risk/share \(maxRiskPerShare), "
+            + "max target \(maxTarget)"
+    }
+
+    /// The five price distances in dollars at `last`.
+    public func dollars(at last: Price?) -> Dollars {
+        Dollars(
+            maxSpread: maxSpread.dollars(at: last), maxRiskPerShare: maxRiskPerShare.dollars(at: last),
+            maxTarget: maxTarget.dollars(at: last), levelBuffer: levelBuffer.dollars(at: last),
+            maxSlippage: maxSlippage.dollars(at: last))
+    }
+
+    /// The price distances of one moment, in dollars.
+    public struct Dollars: Hashable, Sendable {
+        public var maxSpread: Price
+        public var maxRiskPerShare: Price
+        public var maxTarget: Price
+        public var levelBuffer: Price
+        public var maxSlippage: Price
+    }
+
+    /// True when any price distance is a share of LAST.
+    public var hasRelativeDistances: Bool {
+        [maxSpread, maxRiskPerShare, maxTarget, levelBuffer, maxSlippage].contains(where: \.isRelative)
     }
 }

@@ -23,19 +23,13 @@ extension StrategyDecoder {
         if let n = pairs.value("max_trades_per_day"), let v = integer(n, key: "max_trades_per_day", range: 0...10_000) {
             risk.maxTradesPerDay = v
         }
-        if let n = pairs.value("max_spread"), let v = price(n, key: "max_spread", minimum: Price(raw: 1)) {
-            risk.maxSpread = v
-        }
-        if let n = pairs.value("max_risk_per_share"),
-            let v = price(n, key: "max_risk_per_share", minimum: Price(raw: 1))
-        {
+        if let n = pairs.value("max_spread"), let v = distance(n, key: "max_spread", positive: true) { risk.maxSpread = v }
+        if let n = pairs.value("max_risk_per_share"), let v = distance(n, key: "max_risk_per_share", positive: true) {
             risk.maxRiskPerShare = v
         }
-        if let n = pairs.value("max_target"), let v = price(n, key: "max_target", minimum: Price(raw: 1)) {
-            risk.maxTarget = v
-        }
-        if let n = pairs.value("level_buffer"), let v = price(n, key: "level_buffer") { risk.levelBuffer = v }
-        if let n = pairs.value("max_slippage"), let v = price(n, key: "max_slippage") { risk.maxSlippage = v }
+        if let n = pairs.value("max_target"), let v = distance(n, key: "max_target", positive: true) { risk.maxTarget = v }
+        if let n = pairs.value("level_buffer"), let v = distance(n, key: "level_buffer") { risk.levelBuffer = v }
+        if let n = pairs.value("max_slippage"), let v = distance(n, key: "max_slippage") { risk.maxSlippage = v }
         if let n = pairs.value("max_decision_age_ms"),
             let v = integer(n, key: "max_decision_age_ms", range: 1...600_000)
         {
@@ -48,12 +42,45 @@ extension StrategyDecoder {
         if let n = pairs.value("position_size"), risk.positionSize > risk.maxPosition {
             error(n, "position_size \(risk.positionSize) is larger than max_position \(risk.maxPosition)")
         }
-        if let n = pairs.value("max_risk_per_share") ?? pairs.value("max_target"), risk.maxRiskPerShare > risk.maxTarget
+        if let n = pairs.value("max_risk_per_share") ?? pairs.value("max_target"),
+            Self.larger(risk.maxRiskPerShare, than: risk.maxTarget)
         {
             error(
                 n,
-                "max_risk_per_share \(risk.maxRiskPerShare.display) is larger than max_target \(risk.maxTarget.display): every trade would risk more than it can win",
+                "max_risk_per_share \(risk.maxRiskPerShare) is larger than max_target \(risk.maxTarget): every trade would risk more than it can win",
                 note: "keep the stop distance at or below the target distance")
+        }
+    }
+
+    /// A price distance: dollars (`0.05`), percent of LAST (`0.02%`) or basis points (`2bp`).
+    private mutating func distance(_ node: YAMLNode, key: String, positive: Bool = false) -> PriceDistance? {
+        guard let scalar = plainScalar(node, key: key, expected: "a price distance", kind: .distance) else { return nil }
+        guard let value = PriceDistance(parsing: scalar.value) else {
+            error(
+                node,
+                "expected a price distance for '\(key)': dollars (0.05), percent of LAST (0.02%) or basis points (2bp), "
+                    + "found '\(scalar.value)'",
+                note: "dollars take at most 4 decimals, percent at most 4 (0 to 100 %), basis points at most 2")
+            return nil
+        }
+        let zero: Bool =
+            switch value {
+            case .dollars(let price): price == .zero
+            case .share(let perMillion, _): perMillion == 0
+            }
+        if positive, zero {
+            error(node, "'\(key)' must be more than zero, found \(scalar.value)")
+            return nil
+        }
+        return value
+    }
+
+    /// `a > b` when both are dollars or both shares of LAST; a mix compares only at a price, so never.
+    static func larger(_ a: PriceDistance, than b: PriceDistance) -> Bool {
+        switch (a, b) {
+        case (.dollars(let x), .dollars(let y)): x > y
+        case (.share(let x, _), .share(let y, _)): x > y
+        default: false
         }
     }
 

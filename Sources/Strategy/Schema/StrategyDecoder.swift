@@ -17,6 +17,8 @@ struct StrategyDecoder {
     /// What a numeric setting takes, for a parameter standing in for it.
     enum ScalarKind {
         case integer, number, price
+        /// Dollars or a share of LAST (`risk:` distances).
+        case distance
     }
 
     init(fileName: String, source: SourceText) {
@@ -182,7 +184,7 @@ struct StrategyDecoder {
     }
 
     /// The scalar of a numeric setting; a parameter's name stands for its value (when its kind fits).
-    private mutating func plainScalar(_ node: YAMLNode, key: String, expected: String, kind: ScalarKind) -> YAMLScalar? {
+    mutating func plainScalar(_ node: YAMLNode, key: String, expected: String, kind: ScalarKind) -> YAMLScalar? {
         guard let scalar = node.scalar, !scalar.isNull else {
             error(node, "expected \(expected) for '\(key)', found \(node.kindDescription)")
             return nil
@@ -200,7 +202,8 @@ struct StrategyDecoder {
                     note: "'\(parameter.name)' is defined at line \(parameter.location.line)")
                 return nil
             }
-            return YAMLScalar(value: parameter.text, style: .plain, tag: nil)
+            let text = kind == .distance && parameter.kind == .percent ? parameter.text + "%" : parameter.text
+            return YAMLScalar(value: text, style: .plain, tag: nil)
         }
         return scalar
     }

@@ -40,6 +40,7 @@ public struct StrategyParameter: Hashable, Sendable {
         case .integer: (kind == .number && Int64(text) != nil) || kind == .duration
         case .number: kind == .number || kind == .percent
         case .price: kind == .price || kind == .number
+        case .distance: kind == .price || kind == .number || kind == .percent
         }
     }
 }
