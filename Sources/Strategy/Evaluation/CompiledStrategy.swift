@@ -87,6 +87,11 @@ public struct CompiledStrategy: Sendable {
         return (side == .long ? rules.longGuard : rules.shortGuard).map { $0.code(state, previous, &cursor) }
     }
 
+    static func onTickGrid(_ price: Price) -> Price {
+        guard price >= Price(cents: 100), price.raw % 100 != 0 else { return price }
+        return Price(cents: (price.raw + 50) / 100)
+    }
+
     private static func traced(
         _ code: Code<Truth>, _ state: StateVector, _ previous: StateVector?, into trace: ReadingTrace
     ) -> (Truth, [Reading]) {
@@ -105,7 +110,9 @@ public struct CompiledStrategy: Sendable {
         var price: Price?
         var fired = outcome == .yes
         if let value = exit.value {
-            price = value.run(state, previous, &cursor).flatMap { Price(rounding: $0) }
+            // On the tick grid: a stop or target of `LAST * 0.9996` is a whole cent at $1 and above
+            // (Reg NMS 612), the nearest one, as the risk manager requires of every order price.
+            price = value.run(state, previous, &cursor).flatMap { Price(rounding: $0) }.map(Self.onTickGrid)
             if price == nil { fired = false }
             if case .tightenStop = exit.definition.action, let new = price,
                 let stop = state.activeOrders.first(where: { $0.role == .stop })?.price

@@ -1,0 +1,96 @@
+import MarketData
+import Testing
+
+@testable import Strategy
+
+/// #12 item 3 in the file: `risk:` distances in dollars, percent of LAST or basis points, and the
+/// errors of each.
+@Suite struct RiskUnitsTests {
+    static func source(_ risk: String) -> String {
+        """
+        name: u
+        entry:
+          long:
+            - name: a
+              when: L2_IMBALANCE > 1.5
+        risk:
+        \(risk)
+
+        """
+    }
+
+    @Test func eachDistanceTakesEachUnit() throws {
+        let strategy = try StrategyLoader.compile(
+            source: Self.source(
+                "  max_spread: 0.02%\n  max_risk_per_share: 8bp\n  max_target: 0.40%\n  level_buffer: 0.05\n  max_slippage: 1bp"),
+            fileName: "u.yaml")
+        let risk = strategy.definition.risk
+        #expect(risk.maxSpread == .share(perMillion: 200, written: "0.02%"))
+        #expect(risk.maxRiskPerShare == .share(perMillion: 800, written: "8bp"))
+        #expect(risk.maxTarget == .share(perMillion: 4_000, written: "0.40%"))
+        #expect(risk.levelBuffer == .dollars(Price(cents: 5)))
+        #expect(risk.maxSlippage == .share(perMillion: 100, written: "1bp"))
+        #expect(risk.hasRelativeDistances)
+        // At LAST 570.00: 0.114 → 0.11, 0.456 → 0.46, 2.28, 0.05, 0.057 → 0.06.
+        let now = risk.dollars(at: Price(cents: 570_00))
+        #expect(
+            [now.maxSpread, now.maxRiskPerShare, now.maxTarget, now.levelBuffer, now.maxSlippage]
+                == [Price(cents: 11), Price(cents: 46), Price(cents: 228), Price(cents: 5), Price(cents: 6)])
+        #expect(risk.summary.hasSuffix("max spread 0.02%, risk/share 8bp, max target 0.40%"))
+    }
+
+    @Test func aBadDistanceSaysWhichUnitsThereAre() {
+        let errors = RuleHarness.errors(Self.source("  max_spread: 0%\n  max_target: 2x\n  max_slippage: 150%"), file: "u.yaml")
+        #expect(
+            errors == #"""
+                u.yaml:7:15: error: 'max_spread' must be more than zero, found 0%
+                  max_spread: 0%
+                              ^~
+                u.yaml:8:15: error: expected a price distance for 'max_target': dollars (0.05), percent of LAST (0.02%) or basis points (2bp), found '2x'
+                  max_target: 2x
+                              ^~
+                note: dollars take at most 4 decimals, percent at most 4 (0 to 100 %), basis points at most 2
+                u.yaml:9:17: error: expected a price distance for 'max_slippage': dollars (0.05), percent of LAST (0.02%) or basis points (2bp), found '150%'
+                  max_slippage: 150%
+                                ^~~~
+                note: dollars take at most 4 decimals, percent at most 4 (0 to 100 %), basis points at most 2
+                3 errors found
+                """#, "\(errors ?? "none")")
+    }
+
+    @Test func risksAndTargetsOfOneUnitAreCompared() {
+        let errors = RuleHarness.errors(Self.source("  max_risk_per_share: 0.50%\n  max_target: 0.40%"), file: "u.yaml") ?? ""
+        #expect(errors.contains("max_risk_per_share 0.50% is larger than max_target 0.40%"), "\(errors)")
+        // Of two units, which is larger depends on the price: not an error.
+        #expect(RuleHarness.errors(Self.source("  max_risk_per_share: 0.50%\n  max_target: 1.00"), file: "u.yaml") == nil)
+    }
+
+    @Test func aPercentParameterIsAShareOfLast() throws {
+        let strategy = try StrategyLoader.compile(
+            source: """
+                name: u
+                params:
+                  spread_share: {type: percent, value: 0.02}
+                entry:
+                  long:
+                    - name: a
+                      when: L2_IMBALANCE > 1.5
+                risk:
+                  max_spread: spread_share
+
+                """, fileName: "u.yaml")
+        #expect(strategy.definition.risk.maxSpread == .share(perMillion: 200, written: "0.02%"))
+    }
+
+    @Test func aReloadMayNotSwapTheStopDistanceIntoAnotherUnit() throws {
+        var old = RiskSettings()
+        old.maxRiskPerShare = .dollars(Price(cents: 20))
+        var new = old
+        new.maxRiskPerShare = .share(perMillion: 500, written: "0.05%")
+        #expect(old.loosened(by: new) == ["risk.max_risk_per_share 0.20 → 0.05% (another unit)"])
+        var tighter = RiskSettings()
+        tighter.maxRiskPerShare = .share(perMillion: 400, written: "0.04%")
+        #expect(new.loosened(by: tighter).isEmpty)
+        #expect(tighter.loosened(by: new) == ["risk.max_risk_per_share 0.04% → 0.05%"])
+    }
+}
