@@ -69,10 +69,8 @@ func momentum() throws -> CompiledStrategy {
     @Test func changingAThresholdInTheYAMLChangesThePrompt() throws {
         let url = repositoryRoot().appendingPathComponent("strategies/momentum.yaml")
         let yaml = try String(contentsOf: url, encoding: .utf8)
-            .replacing(
-                "when: L2_IMBALANCE > 1.5\n      text: L2_IMBALANCE > 1.5",
-                with: "when: L2_IMBALANCE > 1.8\n      text: L2_IMBALANCE > 1.8"
-            )
+            // The condition has no text: the prompt renders the rule, so one edit changes both.
+            .replacing("when: L2_IMBALANCE > 1.5", with: "when: L2_IMBALANCE > 1.8")
             .replacing("max_risk_per_share: 0.20", with: "max_risk_per_share: 0.15")
         let strategy = try StrategyLoader.compile(source: yaml, fileName: "edited.yaml")
         let template = try PromptTemplate.load(

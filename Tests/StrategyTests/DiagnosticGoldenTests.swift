@@ -55,6 +55,33 @@ import Testing
             """#
         ),
         (
+            // #12: an enum value edited in the rule and not in the text, and one left unsaid.
+            "textNamesAnotherEnumValue",
+            #"""
+            name: golden
+            entry:
+              long:
+                - name: cvd
+                  when: CVD_TREND == FALLING
+                  text: CVD_TREND = "RISING" (Delta confirms direction)
+                - name: location
+                  when: HOD_LOD_LOC in [NEAR_HOD, BREAKOUT]
+                  text: HOD_LOD_LOC = "NEAR_HOD"
+
+            """#,
+            #"""
+            textNamesAnotherEnumValue.yaml:6:26: error: text says RISING at 6:26; the rule compares with FALLING at 5:26
+                  text: CVD_TREND = "RISING" (Delta confirms direction)
+                                     ^~~~~~
+            note: the prompt must say what the checklist enforces: make the text and the rule agree
+            textNamesAnotherEnumValue.yaml:8:39: error: the rule compares with BREAKOUT at 8:39 but its text never says BREAKOUT
+                  when: HOD_LOD_LOC in [NEAR_HOD, BREAKOUT]
+                                                  ^~~~~~~~
+            note: write the value in 'text:', or leave 'text:' out to send the rule itself
+            2 errors found
+            """#
+        ),
+        (
             "aHintMayNotContradictItsRule",
             #"""
             name: golden

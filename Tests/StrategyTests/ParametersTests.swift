@@ -51,8 +51,11 @@ import Testing
         #expect(definition.longEntries.map(\.rule) == [
             "L2_IMBALANCE > 1.5", "HOD_LOD_LOC in [TESTING_HOD, NEAR_HOD, BREAKOUT]", "TAPE_SENTIMENT == AGGRESSIVE_BUYING",
         ])
-        // With no `text:`, the prompt's line is the rule with the value.
-        #expect(definition.longEntries.map(\.text) == definition.longEntries.map(\.rule))
+        // With no `text:`, the prompt's line is the rule, with the value, in the seed's style.
+        #expect(definition.longEntries.map(\.text) == [
+            "L2_IMBALANCE > 1.5", #"HOD_LOD_LOC = "TESTING_HOD" or "NEAR_HOD" or "BREAKOUT""#,
+            #"TAPE_SENTIMENT = "AGGRESSIVE_BUYING""#,
+        ])
         #expect(definition.shortEntries.first?.rule == "L2_IMBALANCE < 0.67")
         #expect(definition.risk.maxSpread == .dollars(Price(cents: 40)))
         #expect(definition.risk.maxDataAgeMs == 2500)

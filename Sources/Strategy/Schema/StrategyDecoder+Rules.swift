@@ -86,7 +86,7 @@ extension StrategyDecoder {
         else { return nil }
         if let textNode = pairs.value("text"), text != nil { checkText(textNode, rules: [(whenNode, tree)], key: "when") }
         let definition = EntryCondition(
-            name: name, side: side, rule: source, text: text ?? source, location: whenNode.start)
+            name: name, side: side, rule: source, text: text ?? RuleRendering.text(tree), location: whenNode.start)
         return CompiledRules.Condition(definition: definition, code: RuleCompiler.condition(checked), tree: tree)
     }
 
@@ -170,10 +170,18 @@ extension StrategyDecoder {
             let source = ruleSource(whenNode)
         else { return nil }
         if let textNode = pairs.value("text"), text != nil {
-            checkText(textNode, rules: [(whenNode, tree)] + (parameterRule.map { [$0] } ?? []), key: "when")
+            checkText(textNode, rules: [(whenNode, tree)] + (parameterRule.map { [$0] } ?? []), key: "when", enumsComplete: false)
+        }
+        let rendered: String
+        switch action {
+        case .exit: rendered = "If \(RuleRendering.phrase(tree)): EXIT."
+        case .tightenStop:
+            rendered = "If \(RuleRendering.phrase(tree)): tighten the stop to \(parameterRule.map { RuleRendering.phrase($0.1) } ?? "?")."
+        case .updateTarget:
+            rendered = "If \(RuleRendering.phrase(tree)): UPDATE_TARGET to \(parameterRule.map { RuleRendering.phrase($0.1) } ?? "?")."
         }
         let definition = ExitRule(
-            name: name, side: side, rule: source, text: text ?? source, action: action, location: whenNode.start)
+            name: name, side: side, rule: source, text: text ?? rendered, action: action, location: whenNode.start)
         return CompiledRules.Exit(
             definition: definition, code: RuleCompiler.condition(checked), value: value, tree: tree)
     }

@@ -12,8 +12,12 @@ extension StrategyDecoder {
     /// Checks an explicit `text:` against its rules: every number the text says must be one a rule
     /// uses, and (with `complete`) every number a rule uses must appear in the text. Hints pass
     /// `complete: false`: their text is context, but must not contradict the rule.
+    /// - Parameter enumsComplete: every enum value the rule compares must be named too (entry
+    ///   conditions); exit texts may leave a side implicit, as the seed's do ("a wall before your
+    ///   target" for `side == ASK`), but may not name another value.
     mutating func checkText(
-        _ textNode: YAMLNode, rules: [(YAMLNode, RuleExpression)], key: String, complete: Bool = true
+        _ textNode: YAMLNode, rules: [(YAMLNode, RuleExpression)], key: String, complete: Bool = true,
+        enumsComplete: Bool? = nil
     ) {
         guard let text = textNode.scalar?.value else { return }
         let said = Self.numbers(inText: text).map {
@@ -36,6 +40,7 @@ extension StrategyDecoder {
                         + (other ?? ", a number '\(key)' does not use"),
                     note: "the prompt must say what the checklist enforces: make the text and the rule agree"))
         }
+        checkEnumWords(textNode, text: text, rules: rules, key: key, complete: enumsComplete ?? complete)
         guard complete, said.allSatisfy({ number in used.contains { $0.value == number.value } }) else { return }
         for constant in unsaid {
             diagnostics.append(
@@ -46,6 +51,88 @@ extension StrategyDecoder {
                         + "but its text never says \(constant.text)",
                     note: "write the number in 'text:', or leave 'text:' out to send the rule itself"))
         }
+    }
+
+    /// The enum values a text names must be ones its rule uses, of the kinds the rule compares (a
+    /// text under `CVD_TREND == FALLING` saying RISING contradicts it; saying EXIT, an order role,
+    /// does not); and (with `complete`) every value the rule uses must be named.
+    private mutating func checkEnumWords(
+        _ textNode: YAMLNode, text: String, rules: [(YAMLNode, RuleExpression)], key: String, complete: Bool
+    ) {
+        var used: [(word: String, location: SourceLocation)] = []
+        for (node, tree) in rules {
+            Self.enumWords(in: tree) { word, offset in used.append((word, source.location(ofOffset: offset, in: node))) }
+        }
+        guard !used.isEmpty else { return }
+        let family = Set(used.flatMap { Self.enumFamily(of: $0.word) })
+        let said = Self.words(inText: text).filter { family.contains($0.word) }
+        for word in said where !used.contains(where: { $0.word == word.word }) {
+            let location = source.location(ofOffset: word.offset, in: textNode)
+            let rule = used.map(\.word).joined(separator: ", ")
+            diagnostics.append(
+                Diagnostic(
+                    file: fileName, location: location, length: word.word.unicodeScalars.count,
+                    message: "text says \(word.word) at \(location.line):\(location.column); the rule compares with \(rule) at "
+                        + "\(used[0].location.line):\(used[0].location.column)",
+                    note: "the prompt must say what the checklist enforces: make the text and the rule agree"))
+        }
+        // A text naming another value is reported once, as the contradiction it is.
+        guard complete, said.allSatisfy({ word in used.contains { $0.word == word.word } }) else { return }
+        for value in used where !said.contains(where: { $0.word == value.word }) {
+            diagnostics.append(
+                Diagnostic(
+                    file: fileName, location: value.location, length: value.word.unicodeScalars.count,
+                    message: "the rule compares with \(value.word) at \(value.location.line):\(value.location.column) but its text "
+                        + "never says \(value.word)",
+                    note: "write the value in 'text:', or leave 'text:' out to send the rule itself"))
+        }
+    }
+
+    /// Enum values compared in a rule (`FALLING` in `CVD_TREND == FALLING`), with offsets.
+    static func enumWords(in tree: RuleExpression, _ found: (String, Int) -> Void) {
+        switch tree {
+        case .name(let word, let span):
+            // TARGET, STOP and ENTRY are prices here, not order roles.
+            if RuleNames.enumOwners[word] != nil, RuleNames.topField(named: word) == nil { found(word, span.start) }
+        case .number, .string, .bool: break
+        case .member(let base, _, _), .index(let base, _, _), .negate(let base, _), .not(let base, _):
+            enumWords(in: base, found)
+        case .call(_, _, let arguments, _): for argument in arguments { enumWords(in: argument, found) }
+        case .arithmetic(_, let left, let right, _), .compare(_, let left, let right, _), .and(let left, let right, _),
+            .or(let left, let right, _):
+            enumWords(in: left, found)
+            enumWords(in: right, found)
+        case .inList(let base, let list, _, _):
+            enumWords(in: base, found)
+            for item in list { enumWords(in: item, found) }
+        }
+    }
+
+    /// Every value of the enum types that have `word` (the kinds a rule naming it compares).
+    static func enumFamily(of word: String) -> [String] {
+        let owners = Set(RuleNames.enumOwners[word] ?? [])
+        return RuleNames.enumOwners.filter { !owners.isDisjoint(with: $0.value) }.map(\.key)
+    }
+
+    /// Upper-case words of a text (`AGGRESSIVE_BUYING`), as offsets in Unicode scalars.
+    static func words(inText text: String) -> [(word: String, offset: Int)] {
+        let scalars = Array(text.unicodeScalars)
+        func isWordPart(_ scalar: Unicode.Scalar) -> Bool { ("A"..."Z").contains(scalar) || ("0"..."9").contains(scalar) || scalar == "_" }
+        var found: [(String, Int)] = []
+        var index = 0
+        while index < scalars.count {
+            guard ("A"..."Z").contains(scalars[index]), index == 0 || !isWordPart(scalars[index - 1]) else {
+                index += 1
+                continue
+            }
+            var end = index
+            while end < scalars.count, isWordPart(scalars[end]) { end += 1 }
+            if end == scalars.count || !("a"..."z").contains(scalars[end]) {
+                found.append((String(String.UnicodeScalarView(scalars[index..<end])), index))
+            }
+            index = end
+        }
+        return found
     }
 
     /// The numeric literals of a rule tree, in order, with their offsets in the rule text.
