@@ -59,7 +59,8 @@ public enum StrategyLoader {
         decoder.diagnostics = reader.diagnostics
         let hashed = overrides.isEmpty ? bytes : bytes + Array(overrides.map { "\n# --set \($0)" }.joined().utf8)
         let compiled = decoder.decode(document, bytes: hashed)
-        guard let compiled, decoder.diagnostics.isEmpty else { throw fail(decoder.diagnostics) }
+        guard var compiled, decoder.diagnostics.isEmpty else { throw fail(decoder.diagnostics) }
+        compiled.definition.overrides = overrides.map(\.description)
         return compiled
     }
 

@@ -6,6 +6,8 @@ import Strategy
 public struct BacktestSummary: Sendable {
     public var strategyName: String
     public var strategyHash: String
+    /// The `--set` overrides the strategy ran with.
+    public var overrides: [String] = []
     public var symbol: String
     public var date: SessionDate?
     public var dataPath: String
@@ -90,6 +92,7 @@ public struct BacktestSummary: Sendable {
         let window = "\(from.map(Self.minuteOrSecond) ?? "start")–\(to.map(Self.minuteOrSecond) ?? "end")"
         var lines: [String] = []
         lines.append("\(title) \(symbol) \(date.map { "\($0)" } ?? "") \(window), strategy \(strategyName) (\(strategyHash.prefix(12)))")
+        if !overrides.isEmpty { lines.append("Overrides: " + overrides.map { "--set \($0)" }.joined(separator: " ")) }
         lines.append("Model: \(model); latency charged: \(latencyCharged)")
         if let dataset { lines.append(dataset.line) }
         if let halted { lines.append("HALTED: \(halted)") }
@@ -128,6 +131,7 @@ public struct BacktestSummary: Sendable {
         var object = JSONLine()
         object.field("strategy", strategyName)
         object.field("strategy_hash", strategyHash)
+        object.field("overrides", strings: overrides)
         object.field("symbol", symbol)
         object.field("date", date.map { "\($0)" })
         object.field("data", dataPath)

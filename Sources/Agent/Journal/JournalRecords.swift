@@ -8,7 +8,7 @@ public enum JournalRecords {
     /// `{"type":"session",…}`: a run of `account` starts; records until the next `session` are its.
     public static func session(
         account: String, symbol: String, date: String, mode: String, broker: String, model: String, strategy: String,
-        strategyHash: String, data: String?, at time: Timestamp
+        strategyHash: String, overrides: [String] = [], data: String?, at time: Timestamp
     ) -> JSONLine {
         var line = JSONLine(type: RecordType.session)
         line.time(time)
@@ -20,6 +20,7 @@ public enum JournalRecords {
         line.field("model", model)
         line.field("strategy", strategy)
         line.field("strategy_hash", strategyHash)
+        if !overrides.isEmpty { line.field("overrides", strings: overrides) }
         line.field("data", data)
         return line
     }

@@ -85,7 +85,7 @@ public final class AgentCore {
             JournalRecords.session(
                 account: settings.account, symbol: settings.symbol, date: settings.session.description, mode: settings.mode.rawValue,
                 broker: settings.broker, model: settings.modelDescription, strategy: definition.name,
-                strategyHash: definition.sourceHash, data: nil, at: time))
+                strategyHash: definition.sourceHash, overrides: definition.overrides, data: nil, at: time))
         if let recovered, !recovered.isEmpty || recovered.corruptTail != nil {
             write(
                 LoopJournalRecord.recovered(

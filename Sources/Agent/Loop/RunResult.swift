@@ -22,6 +22,7 @@ public struct RunResult {
             strategyName: definition.name, strategyHash: definition.sourceHash, symbol: core.settings.symbol, dataPath: dataPath,
             model: core.settings.modelDescription, latencyCharged: latencyCharged)
         summary.title = title
+        summary.overrides = definition.overrides
         summary.date = core.settings.session
         summary.from = start
         summary.to = stoppedAt

@@ -4,7 +4,7 @@ public import StateVector
 /// A strategy file, checked and compiled: `definition` for the prompt and the risk layer,
 /// `evaluate` for the checklist on every tick.
 public struct CompiledStrategy: Sendable {
-    public let definition: StrategyDefinition
+    public internal(set) var definition: StrategyDefinition
     let rules: CompiledRules
 
     init(definition: StrategyDefinition, rules: CompiledRules) {

@@ -18,6 +18,13 @@ extension YAMLNode {
             } else if let near = Spelling.suggestion(for: path[0], among: entries.map(\.key)) {
                 throw OverrideError(
                     argument: override.description, message: "no key or parameter '\(path[0])' in the strategy file; did you mean the parameter '\(near)'?")
+            } else if !StrategyDecoder.topKeys.contains(path[0]) {
+                let parameters = entries.isEmpty ? "it has no params: block" : "its parameters: " + entries.map(\.key).joined(separator: ", ")
+                let near = Spelling.suggestion(for: path[0], among: StrategyDecoder.topKeys)
+                throw OverrideError(
+                    argument: override.description,
+                    message: "no key or parameter '\(path[0])' in the strategy file (\(parameters))"
+                        + (near.map { "; did you mean '\($0)'?" } ?? ""))
             }
         }
         if path.count == 2, path[0] == "params", let entry = entries.first(where: { $0.key == path[1] }),

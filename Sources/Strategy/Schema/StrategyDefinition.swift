@@ -27,6 +27,9 @@ public struct StrategyDefinition: Hashable, Sendable {
     public let sourceHash: String
     /// The `params:` block, in file order, as the rules and settings read it (overrides applied).
     public var parameters: [StrategyParameter] = []
+    /// The `--set` overrides applied to the file (`risk.max_spread=0.10`), in order; `sourceHash`
+    /// covers them.
+    public var overrides: [String] = []
 
     /// The entry conditions of one side, in file order.
     public func entries(for side: PositionSide) -> [EntryCondition] {
