@@ -29,8 +29,15 @@ public enum StrategyLoader {
     /// hash covers them, so a journal tells an overridden run from the file's own.
     public static func compile(bytes: [UInt8], fileName: String, overrides: [StrategyOverride] = []) throws -> CompiledStrategy {
         let text = String(decoding: bytes, as: UTF8.self)
+        var bases = StrategyBases()
         func fail(_ diagnostics: [Diagnostic]) -> StrategyError {
-            StrategyError(diagnostics: diagnostics.sorted { $0.location < $1.location }, source: text)
+            // This file's problems first, then each base's, each in file order.
+            let order = [fileName] + bases.files
+            let sorted = diagnostics.sorted { a, b in
+                let (x, y) = (order.firstIndex(of: a.file) ?? 0, order.firstIndex(of: b.file) ?? 0)
+                return x != y ? x < y : a.location < b.location
+            }
+            return StrategyError(diagnostics: sorted, source: text, otherSources: bases.sources)
         }
         guard bytes.count <= maxFileBytes else {
             throw StrategyError(
@@ -53,14 +60,18 @@ public enum StrategyLoader {
             }
             throw fail(reader.diagnostics)
         }
-        var document = root
+        var document = bases.resolve(root, fileName: fileName)
+        if bases.failed { throw fail(reader.diagnostics + bases.diagnostics) }
         for override in overrides { document = try document.applying(override) }
         var decoder = StrategyDecoder(fileName: fileName, source: SourceText(text))
-        decoder.diagnostics = reader.diagnostics
-        let hashed = overrides.isEmpty ? bytes : bytes + Array(overrides.map { "\n# --set \($0)" }.joined().utf8)
+        decoder.baseSources = bases.sources.mapValues { SourceText($0) }
+        decoder.diagnostics = reader.diagnostics + bases.diagnostics
+        // A base's edit changes the strategy: its bytes are hashed with the file's.
+        let hashed = bytes + bases.bytes + Array(overrides.map { "\n# --set \($0)" }.joined().utf8)
         let compiled = decoder.decode(document, bytes: hashed)
         guard var compiled, decoder.diagnostics.isEmpty else { throw fail(decoder.diagnostics) }
         compiled.definition.overrides = overrides.map(\.description)
+        compiled.definition.baseFiles = bases.files
         return compiled
     }
 

@@ -94,6 +94,39 @@ import Testing
         return (try RunProcess.records(journal), refused, wasSwapped, running.process.terminationStatus)
     }
 
+    /// #12 item 4: a strategy that `extends:` another reloads when the base is edited, and a bad
+    /// edit to the base is refused naming the base's file and line.
+    @Test func anEditToTheBaseIsReloadedToo() throws {
+        let folder = try RunProcess.temporaryFolder()
+        let journal = folder.appendingPathComponent("day.jsonl").path
+        let base = folder.appendingPathComponent("base.yaml").path
+        let path = folder.appendingPathComponent("live.yaml").path
+        let original = try String(contentsOfFile: strategy("eager.yaml"), encoding: .utf8)
+        try original.write(toFile: base, atomically: true, encoding: .utf8)
+        try "extends: base.yaml\nname: live\n".write(toFile: path, atomically: true, encoding: .utf8)
+        let running = try RunProcess.start([
+            "run", "--strategy", path, "--model", "rules", "--speed", "300", "--until", "10:30", "--journal", journal, "--plain",
+        ])
+        defer { if running.process.isRunning { RunProcess.kill9(running) } }
+        usleep(1_500_000)
+        try original.replacingOccurrences(of: "L2_IMBALANCE > 2.0", with: "L2_IMBALENCE > 2.0")
+            .write(toFile: base, atomically: true, encoding: .utf8)
+        let refused = RunProcess.waitForJournal(journal, seconds: 20) { $0.contains("\"result\":\"rejected\"") }
+        try original.replacingOccurrences(of: "when: L2_IMBALANCE > 2.0", with: "when: L2_IMBALANCE > 2.5")
+            .replacingOccurrences(of: "text: L2_IMBALANCE > 2.0", with: "text: L2_IMBALANCE > 2.5")
+            .write(toFile: base, atomically: true, encoding: .utf8)
+        let swapped = RunProcess.waitForJournal(journal, seconds: 20) { $0.contains("\"result\":\"swapped\"") }
+        running.process.waitUntilExit()
+        #expect(refused)
+        #expect(swapped)
+        let records = try RunProcess.records(journal)
+        let rejected = try #require(records.first { $0["result"] as? String == "rejected" })
+        let diagnostics = try #require(rejected["diagnostics"] as? String)
+        #expect(diagnostics.contains("base.yaml:"), "\(diagnostics)")
+        #expect(diagnostics.contains("unknown field 'L2_IMBALENCE'"))
+        #expect(running.process.terminationStatus == 0)
+    }
+
     @Test func aValidEditIsSwappedInAndABadOneIsRefused() throws {
         let run = try reload(
             rejected: { $0.replacingOccurrences(of: "L2_IMBALANCE > 2.0", with: "L2_IMBALENCE > 2.0") },

@@ -184,9 +184,15 @@ extension TradingLoop {
         guard wallNow - lastReloadPoll >= .seconds(1) else { return }
         lastReloadPoll = wallNow
         defer { self.watcher = watcher }
-        guard let bytes = watcher.poll() else { return }
+        var bytes = watcher.poll()
+        // An edited base reloads the file that extends it, as it is on disk now.
+        var baseChanged = false
+        for index in baseWatchers.indices where baseWatchers[index].poll() != nil { baseChanged = true }
+        if bytes == nil, baseChanged { bytes = FileManager.default.contents(atPath: path).map { [UInt8]($0) } }
+        guard let bytes else { return }
         do {
             let new = try StrategyLoader.compile(bytes: bytes, fileName: path, overrides: configuration.overrides)
+            if new.definition.baseFiles != baseWatchers.map(\.path) { baseWatchers = Self.watchers(of: new) }
             let loosened = core.strategy.definition.risk.loosened(by: new.definition.risk)
             guard loosened.isEmpty else {
                 let diagnostics =

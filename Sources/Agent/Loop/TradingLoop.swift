@@ -26,6 +26,8 @@ public final class TradingLoop {
     /// Per-tick decision path times, nanoseconds (the model's own time excluded).
     var tickNanos: [Int64] = []
     var watcher: FileWatcher?
+    /// The files the strategy `extends:`: an edit to one reloads the strategy too.
+    var baseWatchers: [FileWatcher] = []
     var lastReloadPoll = ContinuousClock.now
 
     public init(configuration: Configuration, venue: any TradingVenue, strategy: CompiledStrategy, decider: Decider) {
@@ -45,7 +47,10 @@ public final class TradingLoop {
         self.core = core
         defer { venue.close() }
         tickNanos.reserveCapacity(150_000)
-        if let reload = configuration.reload { watcher = FileWatcher(path: reload.path, contents: reload.text) }
+        if let reload = configuration.reload {
+            watcher = FileWatcher(path: reload.path, contents: reload.text)
+            baseWatchers = Self.watchers(of: initialStrategy)
+        }
         let reason: String
         switch configuration.timing {
         case .simulated: reason = try await runSimulated(core, start: start)
@@ -121,6 +126,13 @@ public final class TradingLoop {
             configuration.output("resuming at \(resumeAt.clock)")
         }
         return (core, journal, start)
+    }
+
+    /// Watchers of a strategy's base files, from their contents now.
+    static func watchers(of strategy: CompiledStrategy) -> [FileWatcher] {
+        strategy.definition.baseFiles.map { path in
+            FileWatcher(path: path, contents: FileManager.default.contents(atPath: path).map { String(decoding: $0, as: UTF8.self) } ?? "")
+        }
     }
 
     /// A paced replay's clock: the data time of the next event (or tick) maps to now.

@@ -78,7 +78,8 @@ extension StrategyDecoder {
             valueNode = value
         }
         guard let (kind, text, words) = parameterValue(valueNode, declared: kind, name: name) else { return nil }
-        return StrategyParameter(name: name, kind: kind, text: text, words: words, doc: doc, location: pair.keyNode.start)
+        return StrategyParameter(
+            name: name, kind: kind, text: text, words: words, doc: doc, location: pair.keyNode.start, file: file(of: pair.keyNode))
     }
 
     /// The value of a parameter, checked against its declared kind (or, with none, the kind its
@@ -182,10 +183,11 @@ extension StrategyDecoder {
     /// Every parameter nothing refers to is an error: a trader who renames a rule's threshold and
     /// forgets the parameter would otherwise sweep a value that changes nothing.
     mutating func reportUnusedParameters(_ list: [StrategyParameter]) {
-        for parameter in list where !usedParameters.contains(parameter.name) {
+        // A base's parameter that an extending file's own setting no longer needs is not an error.
+        for parameter in list where !usedParameters.contains(parameter.name) && parameter.file == fileName {
             diagnostics.append(
                 Diagnostic(
-                    file: fileName, location: parameter.location, length: parameter.name.unicodeScalars.count,
+                    file: parameter.file, location: parameter.location, length: parameter.name.unicodeScalars.count,
                     message: "parameter '\(parameter.name)' is never used",
                     note: "refer to it by name in a rule (when: L2_IMBALANCE > \(parameter.name)) or a setting (max_spread: "
                         + "\(parameter.name)), or remove it"))

@@ -39,12 +39,12 @@ extension StrategyDecoder {
     }
 
     private mutating func ruleError(_ node: YAMLNode, _ problem: RuleProblem) {
-        let start = source.location(ofOffset: problem.start, in: node)
-        let end = source.location(ofOffset: problem.start + problem.length, in: node)
+        let start = text(of: node).location(ofOffset: problem.start, in: node)
+        let end = text(of: node).location(ofOffset: problem.start + problem.length, in: node)
         let length = end.line == start.line && end.column > start.column ? end.column - start.column : 1
         diagnostics.append(
             Diagnostic(
-                file: fileName, location: start, length: length, message: problem.message, note: problem.note,
+                file: file(of: node), location: start, length: length, message: problem.message, note: problem.note,
                 fixIt: problem.fixIt))
     }
 

@@ -7,6 +7,7 @@ extension StrategyDecoder {
         var value: Double
         var text: String
         var location: SourceLocation
+        var file: String
     }
 
     /// Checks an explicit `text:` against its rules: every number the text says must be one a rule
@@ -21,12 +22,17 @@ extension StrategyDecoder {
     ) {
         guard let text = textNode.scalar?.value else { return }
         let said = Self.numbers(inText: text).map {
-            WrittenNumber(value: $0.value, text: $0.text, location: source.location(ofOffset: $0.offset, in: textNode))
+            WrittenNumber(
+                value: $0.value, text: $0.text, location: self.text(of: textNode).location(ofOffset: $0.offset, in: textNode),
+                file: file(of: textNode))
         }
         var used: [WrittenNumber] = []
         for (node, tree) in rules {
             Self.numbers(in: tree) { value, literal, offset in
-                used.append(WrittenNumber(value: value, text: literal, location: source.location(ofOffset: offset, in: node)))
+                used.append(
+                    WrittenNumber(
+                        value: value, text: literal, location: self.text(of: node).location(ofOffset: offset, in: node),
+                        file: file(of: node)))
             }
         }
         let unsaid = used.filter { constant in !said.contains { $0.value == constant.value } }
@@ -34,7 +40,7 @@ extension StrategyDecoder {
             let other = unsaid.first.map { "; the rule compares with \($0.text) at \($0.location.line):\($0.location.column)" }
             diagnostics.append(
                 Diagnostic(
-                    file: fileName, location: number.location, length: number.text.count,
+                    file: number.file, location: number.location, length: number.text.count,
                     message:
                         "text says \(number.text) at \(number.location.line):\(number.location.column)"
                         + (other ?? ", a number '\(key)' does not use"),
@@ -45,7 +51,7 @@ extension StrategyDecoder {
         for constant in unsaid {
             diagnostics.append(
                 Diagnostic(
-                    file: fileName, location: constant.location, length: constant.text.count,
+                    file: constant.file, location: constant.location, length: constant.text.count,
                     message:
                         "the rule compares with \(constant.text) at \(constant.location.line):\(constant.location.column) "
                         + "but its text never says \(constant.text)",
@@ -59,19 +65,21 @@ extension StrategyDecoder {
     private mutating func checkEnumWords(
         _ textNode: YAMLNode, text: String, rules: [(YAMLNode, RuleExpression)], key: String, complete: Bool
     ) {
-        var used: [(word: String, location: SourceLocation)] = []
+        var used: [(word: String, location: SourceLocation, file: String)] = []
         for (node, tree) in rules {
-            Self.enumWords(in: tree) { word, offset in used.append((word, source.location(ofOffset: offset, in: node))) }
+            Self.enumWords(in: tree) { word, offset in
+                used.append((word, self.text(of: node).location(ofOffset: offset, in: node), file(of: node)))
+            }
         }
         guard !used.isEmpty else { return }
         let family = Set(used.flatMap { Self.enumFamily(of: $0.word) })
         let said = Self.words(inText: text).filter { family.contains($0.word) }
         for word in said where !used.contains(where: { $0.word == word.word }) {
-            let location = source.location(ofOffset: word.offset, in: textNode)
+            let location = self.text(of: textNode).location(ofOffset: word.offset, in: textNode)
             let rule = used.map(\.word).joined(separator: ", ")
             diagnostics.append(
                 Diagnostic(
-                    file: fileName, location: location, length: word.word.unicodeScalars.count,
+                    file: file(of: textNode), location: location, length: word.word.unicodeScalars.count,
                     message: "text says \(word.word) at \(location.line):\(location.column); the rule compares with \(rule) at "
                         + "\(used[0].location.line):\(used[0].location.column)",
                     note: "the prompt must say what the checklist enforces: make the text and the rule agree"))
@@ -81,7 +89,7 @@ extension StrategyDecoder {
         for value in used where !said.contains(where: { $0.word == value.word }) {
             diagnostics.append(
                 Diagnostic(
-                    file: fileName, location: value.location, length: value.word.unicodeScalars.count,
+                    file: value.file, location: value.location, length: value.word.unicodeScalars.count,
                     message: "the rule compares with \(value.word) at \(value.location.line):\(value.location.column) but its text "
                         + "never says \(value.word)",
                     note: "write the value in 'text:', or leave 'text:' out to send the rule itself"))

@@ -13,6 +13,14 @@ struct StrategyDecoder {
     var usedParameters: Set<String> = []
     /// Rules that named parameters, rendered with their values, by the rule's place in the file.
     var renderedRules: [SourceLocation: String] = [:]
+    /// The texts of the files this one extends, by name, for positions and quotes in their nodes.
+    var baseSources: [String: SourceText] = [:]
+
+    /// The file a node came from.
+    func file(of node: YAMLNode) -> String { node.origin ?? fileName }
+
+    /// The text a node's offsets are positions in.
+    func text(of node: YAMLNode) -> SourceText { node.origin.flatMap { baseSources[$0] } ?? source }
 
     /// What a numeric setting takes, for a parameter standing in for it.
     enum ScalarKind {
@@ -28,7 +36,7 @@ struct StrategyDecoder {
 
     static let topKeys = [
         "name", "version", "symbol", "loop_hz", "consult", "gate", "prompt", "params", "model", "entry", "exit", "hints",
-        "risk", "features",
+        "risk", "features", "extends",
     ]
 
     mutating func decode(_ root: YAMLNode, bytes: [UInt8]) -> CompiledStrategy? {
@@ -199,7 +207,7 @@ struct StrategyDecoder {
                 error(
                     node,
                     "parameter '\(parameter.name)' is \(parameter.kind.article) (\(parameter.valueText)), and '\(key)' takes \(expected)",
-                    note: "'\(parameter.name)' is defined at line \(parameter.location.line)")
+                    note: "'\(parameter.name)' is defined at \(parameter.file == fileName ? "" : parameter.file + ":")line \(parameter.location.line)")
                 return nil
             }
             let text = kind == .distance && parameter.kind == .percent ? parameter.text + "%" : parameter.text
@@ -247,7 +255,7 @@ struct StrategyDecoder {
             width = 1
         }
         diagnostics.append(
-            Diagnostic(file: fileName, location: node.start, length: width, message: message, note: note, fixIt: fixIt))
+            Diagnostic(file: file(of: node), location: node.start, length: width, message: message, note: note, fixIt: fixIt))
     }
 }
 

@@ -30,6 +30,8 @@ public struct StrategyDefinition: Hashable, Sendable {
     /// The `--set` overrides applied to the file (`risk.max_spread=0.10`), in order; `sourceHash`
     /// covers them.
     public var overrides: [String] = []
+    /// The files this one `extends:`, nearest first: a hot reload watches them too.
+    public var baseFiles: [String] = []
 
     /// The entry conditions of one side, in file order.
     public func entries(for side: PositionSide) -> [EntryCondition] {

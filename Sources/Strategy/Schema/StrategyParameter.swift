@@ -29,6 +29,8 @@ public struct StrategyParameter: Hashable, Sendable {
     public let doc: String?
     /// Where the file defines it.
     public let location: SourceLocation
+    /// The file that defines it: this one, or a base it extends.
+    public let file: String
 
     /// `1.5`, `AGGRESSIVE_BUYING`, `[NEAR_HOD, BREAKOUT]`.
     public var valueText: String { kind == .list ? "[\(text)]" : text }

@@ -9,6 +9,22 @@ struct YAMLNode: Sendable {
     var content: Content
     var start: SourceLocation
     var end: SourceLocation
+    /// The file a node came from when it is not the one being compiled: a base that this file
+    /// `extends:` (diagnostics then name that file and quote its line).
+    var origin: String? = nil
+
+    /// This node and all below it, marked as coming from `file`.
+    func withOrigin(_ file: String) -> YAMLNode {
+        var node = self
+        node.origin = node.origin ?? file
+        switch content {
+        case .scalar: break
+        case .sequence(let items): node.content = .sequence(items.map { $0.withOrigin(file) })
+        case .mapping(let pairs):
+            node.content = .mapping(pairs.map { YAMLPair(key: $0.key, keyNode: $0.keyNode.withOrigin(file), value: $0.value.withOrigin(file)) })
+        }
+        return node
+    }
 
     /// The scalar, or nil for a sequence or mapping.
     var scalar: YAMLScalar? {
