@@ -69,8 +69,8 @@ func momentum() throws -> CompiledStrategy {
     @Test func changingAThresholdInTheYAMLChangesThePrompt() throws {
         let url = repositoryRoot().appendingPathComponent("strategies/momentum.yaml")
         let yaml = try String(contentsOf: url, encoding: .utf8)
-            // The condition has no text: the prompt renders the rule, so one edit changes both.
-            .replacing("when: L2_IMBALANCE > 1.5", with: "when: L2_IMBALANCE > 1.8")
+            // The condition names a parameter and has no text: one edit changes the rule and the prompt.
+            .replacing("value: 1.5", with: "value: 1.8")
             .replacing("max_risk_per_share: 0.20", with: "max_risk_per_share: 0.15")
         let strategy = try StrategyLoader.compile(source: yaml, fileName: "edited.yaml")
         let template = try PromptTemplate.load(
@@ -78,6 +78,24 @@ func momentum() throws -> CompiledStrategy {
         let system = PromptRenderer(strategy: strategy.definition, template: template).systemPrompt
         #expect(system.contains("ENTRY RULES (LONG):\n1. L2_IMBALANCE > 1.8\n"))
         #expect(system.contains("- Max risk per trade: $0.15 (stop distance"))
+    }
+
+    /// #12: `--set imbalance_long=1.8` on momentum.yaml: the prompt and the checklist both say 1.8.
+    @Test func setAParameterAndThePromptAndTheChecklistBothUseIt() throws {
+        let strategy = try StrategyLoader.load(
+            contentsOf: repositoryRoot().appendingPathComponent("strategies/momentum.yaml").path,
+            overrides: [try StrategyOverride.parse("imbalance_long=1.8")])
+        let template = try PromptTemplate.load(
+            contentsOf: repositoryRoot().appendingPathComponent(PromptTemplate.defaultPath).path)
+        let system = PromptRenderer(strategy: strategy.definition, template: template).systemPrompt
+        #expect(system.contains("ENTRY RULES (LONG):\n1. L2_IMBALANCE > 1.8\n"))
+        var state = try seedState()
+        state.market.l2Imbalance = 1.7
+        let checklist = strategy.evaluate(state)
+        #expect(checklist.long.conditions.first?.rule == "L2_IMBALANCE > 1.8")
+        #expect(checklist.long.conditions.first?.outcome == .no)
+        state.market.l2Imbalance = 1.9
+        #expect(strategy.evaluate(state).long.conditions.first?.outcome == .yes)
     }
 
     @Test func staticPartComesFirstAndNeverChangesWithTheState() throws {

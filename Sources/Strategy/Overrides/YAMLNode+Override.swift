@@ -122,6 +122,12 @@ enum RuleNumber {
         guard case .success(let tokens) = Lexer.tokenize(rule) else { throw fail("the rule (\(rule)) does not parse") }
         let numbers = tokens.indices.filter { if case .number = tokens[$0].kind { true } else { false } }
         guard numbers.count == 1, let index = numbers.first else {
+            // A rule that names a parameter is changed through the parameter.
+            let parameters = tokens.map(\.text).filter { $0.first?.isLowercase == true && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } }
+                .filter { !StrategyDecoder.reservedParameterNames.contains($0) }
+            if numbers.isEmpty, let parameter = parameters.first {
+                throw fail("the rule (\(rule)) compares with the parameter \(parameter): set it, --set \(parameter)=\(value)")
+            }
             let found = numbers.map { tokens[$0].text }.joined(separator: ", ")
             throw fail(
                 numbers.isEmpty
