@@ -79,9 +79,19 @@ struct ValidateCommand: ParsableCommand {
         var exitRules: Int?
         var risk: [String: String]?
         var diagnostics: [DiagnosticReport]
+        /// The `params:` block as the rules read it, and the files this one extends.
+        var parameters: [ParameterReport]?
+        var extends: [String]?
+
+        struct ParameterReport: Encodable {
+            var name: String
+            var type: String
+            var value: String
+            var doc: String?
+        }
 
         enum CodingKeys: String, CodingKey {
-            case file, valid, unreadable, name, version, risk, diagnostics
+            case file, valid, unreadable, name, version, risk, diagnostics, parameters, extends
             case longEntries = "long_entries", shortEntries = "short_entries", exitRules = "exit_rules"
         }
 
@@ -106,6 +116,10 @@ struct ValidateCommand: ParsableCommand {
                 "max_data_age_ms": "\(r.maxDataAgeMs)",
             ]
             diagnostics = []
+            parameters = definition.parameters.map {
+                ParameterReport(name: $0.name, type: $0.kind.rawValue, value: $0.valueText, doc: $0.doc)
+            }
+            extends = definition.baseFiles
         }
 
         init(file: String, error: StrategyError) {

@@ -94,3 +94,21 @@ import Testing
         }
     }
 }
+
+/// #12: `fsd validate --json` lists a strategy's parameters and the files it extends.
+@Suite struct ValidateParametersTests {
+    @Test func theJSONListsParametersAndBases() throws {
+        let outcome = try ValidateExplainRunner.run(["validate", "strategies/momentum-relative.yaml", "--json"])
+        #expect(outcome.status == 0)
+        let document = try #require(try JSONSerialization.jsonObject(with: Data(outcome.output.utf8)) as? [String: Any])
+        let file = try #require((document["files"] as? [[String: Any]])?.first)
+        #expect(file["extends"] as? [String] == ["strategies/momentum.yaml"])
+        let parameters = try #require(file["parameters"] as? [[String: Any]])
+        #expect(parameters.compactMap { $0["name"] as? String } == ["imbalance_long", "imbalance_short"])
+        #expect(parameters.first?["value"] as? String == "1.5")
+        #expect(parameters.first?["type"] as? String == "number")
+        let risk = try #require(file["risk"] as? [String: String])
+        #expect(risk["max_spread"] == "0.02%")
+        #expect(risk["max_slippage"] == "0.8bp")
+    }
+}
