@@ -1,4 +1,5 @@
 import MarketData
+import StateVector
 import Testing
 
 @testable import Strategy
@@ -92,5 +93,83 @@ import Testing
         tighter.maxRiskPerShare = .share(perMillion: 400, written: "0.04%")
         #expect(new.loosened(by: tighter).isEmpty)
         #expect(tighter.loosened(by: new) == ["risk.max_risk_per_share 0.04% → 0.05%"])
+    }
+}
+
+/// #12 item 3 in rules: a constant compared with a price may be a share of LAST; a share where a
+/// count, a ratio or a condition is expected is a unit error.
+@Suite struct RuleUnitsTests {
+    static func source(_ rule: String) -> String {
+        "name: u\nentry:\n  long:\n    - name: a\n      when: \(rule)\n"
+    }
+
+    @Test func aShareOfLastComparesWithPrices() throws {
+        let strategy = try StrategyLoader.compile(source: Self.source("SPREAD < 0.05% and abs(LAST - VWAP) <= 10bp"), fileName: "u.yaml")
+        var state = StateVector()
+        state.market.last = Price(cents: 200_00)
+        state.market.vwap = Price(cents: 199_85)
+        state.market.spread = Price(cents: 9)
+        // 0.05 % of 200.00 is 0.10; 10 bp is 0.20.
+        #expect(strategy.entryPasses(.long, state))
+        state.market.spread = Price(cents: 11)
+        #expect(!strategy.entryPasses(.long, state))
+        state.market.spread = Price(cents: 9)
+        state.market.vwap = Price(cents: 199_70)
+        #expect(!strategy.entryPasses(.long, state))
+        // The naive interpreter agrees.
+        #expect(strategy.referenceOutcomes(.long, state) == [.no])
+        #expect(strategy.definition.longEntries.first?.text == "SPREAD < 0.05% of LAST and |LAST - VWAP| <= 10bp of LAST")
+        // No LAST: unknown, so it does not pass.
+        state.market.last = nil
+        #expect(!strategy.entryPasses(.long, state))
+    }
+
+    @Test func aShareWhereACountOrAPercentIsExpectedIsAUnitError() {
+        #expect(
+            RuleHarness.errors(Self.source("DAILY_TRADES < 2%"), file: "u.yaml") == #"""
+                u.yaml:5:28: error: '2%' is a share of LAST, a price distance, but 'DAILY_TRADES' is an integer; a share compares with a price (SPREAD < 0.02%)
+                      when: DAILY_TRADES < 2%
+                                           ^~
+                note: write a plain number to compare DAILY_TRADES with
+                1 error found
+                """#)
+        #expect(
+            RuleHarness.errors(Self.source("pct_from_last(VWAP) <= 0.20%"), file: "u.yaml") == #"""
+                u.yaml:5:36: error: '0.20%' is a share of LAST, a price distance, but 'pct_from_last(VWAP)' is a number; a share compares with a price (SPREAD < 0.02%)
+                      when: pct_from_last(VWAP) <= 0.20%
+                                                   ^~~~~
+                note: pct_from_last(VWAP) is already in percent: write the number alone (0.20, not 0.20%)
+                1 error found
+                """#)
+        #expect(
+            RuleHarness.errors(Self.source("ABSORPTION_DETECTED + 1% > LAST"), file: "u.yaml") == #"""
+                u.yaml:5:13: error: '+' needs a number, but 'ABSORPTION_DETECTED' is a condition (true/false)
+                      when: ABSORPTION_DETECTED + 1% > LAST
+                            ^~~~~~~~~~~~~~~~~~~
+                1 error found
+                """#)
+        #expect(
+            RuleHarness.errors(Self.source("LAST * 1bp > 1"), file: "u.yaml") == #"""
+                u.yaml:5:20: error: '1bp' is a share of LAST, a price distance; '*' with 'LAST', a price, does not make a price
+                      when: LAST * 1bp > 1
+                                   ^~~
+                note: add a share to a price (LAST + 2bp), or scale it by a number (2 * 0.02%)
+                1 error found
+                """#)
+    }
+
+    @Test func anExitPriceMayBeAShareAwayFromLast() throws {
+        let strategy = try StrategyLoader.compile(
+            source: Self.source("L2_IMBALANCE > 1")
+                + "exit:\n  long:\n    - name: trail\n      when: TAPE_DELTA_5S < 0\n      action: tighten_stop\n      stop: LAST - 0.04%\n",
+            fileName: "u.yaml")
+        var state = StateVector()
+        state.market.last = Price(cents: 245_50)
+        state.market.tapeDelta5s = -10
+        state.account.position = 100
+        state.account.positionSide = .long
+        state.activeOrders = [ActiveOrder(id: "s", role: .stop, side: .sell, type: .stop, price: Price(cents: 245_00), qty: 100, status: .working)]
+        // 245.50 − 0.04 % (0.0982) = 245.4018 → the whole cent 245.40.
+        #expect(strategy.evaluate(state).exits.first?.price == Price(cents: 245_40))
     }
 }

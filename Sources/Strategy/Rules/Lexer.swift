@@ -36,14 +36,22 @@ struct Lexer {
                     i += 1
                     while i < chars.count, isDigit(chars[i]) { i += 1 }
                 }
-                if i < chars.count, isNameStart(chars[i]) || chars[i] == "." || chars[i] == "%" {
-                    let bad =
-                        chars[i] == "%" ? "write percentages as plain numbers (0.5 means 0.5%)" : "malformed number"
-                    return .failure(Failure(offset: start, length: i - start + 1, message: bad))
-                }
                 let digits = String(String.UnicodeScalarView(chars[start..<i]))
+                // `0.02%` and `2bp`: a share of LAST (docs/RULES.md "Units").
+                let percent = i < chars.count && chars[i] == "%"
+                let basisPoints =
+                    i + 1 < chars.count && chars[i] == "b" && chars[i + 1] == "p"
+                    && !(i + 2 < chars.count && (isNameStart(chars[i + 2]) || isDigit(chars[i + 2])))
+                if i < chars.count, !percent, !basisPoints, isNameStart(chars[i]) || chars[i] == "." {
+                    return .failure(Failure(offset: start, length: i - start + 1, message: "malformed number"))
+                }
                 guard let value = Double(digits), value.isFinite else {
                     return .failure(Failure(offset: start, length: i - start, message: "number out of range"))
+                }
+                if percent || basisPoints {
+                    i += percent ? 1 : 2
+                    emit(.share(value / (percent ? 100 : 10_000)), start, i)
+                    continue
                 }
                 emit(.number(value), start, i)
                 continue
@@ -102,7 +110,7 @@ struct Lexer {
                 case ("&", "&"): "write 'and' instead of '&&'"
                 case ("|", "|"): "write 'or' instead of '||'"
                 case ("!", _): "write 'not' instead of '!'"
-                case ("%", _): "write percentages as plain numbers (0.5 means 0.5%)"
+                case ("%", _): "a '%' belongs right after a number (0.02% is a share of LAST)"
                 default: "unexpected character '\(c.escaped(asASCII: true))'"
                 }
             return .failure(

@@ -9,7 +9,7 @@ extension RuleExpression {
         guard !parameters.isEmpty else { return self }
         func sub(_ e: RuleExpression) -> RuleExpression { e.substituting(parameters, used: &used, replacements: &replacements) }
         switch self {
-        case .number, .string, .bool:
+        case .number, .share, .string, .bool:
             return self
         case .name(let name, let span):
             guard let parameter = parameters[name], parameter.kind != .list else { return self }

@@ -1,6 +1,8 @@
 /// A parsed rule expression, before type checking. Offsets are Unicode scalars of the rule text.
 indirect enum RuleExpression: Sendable {
     case number(Double, text: String, Span)
+    /// `0.02%`, `2bp`: a share of LAST (the fraction, 0.0002), which compares with prices.
+    case share(Double, text: String, Span)
     case string(String, Span)
     case bool(Bool, Span)
     /// A bare name: a field, a pseudo-field (ENTRY, STOP, TARGET), an element field inside a
@@ -29,7 +31,7 @@ indirect enum RuleExpression: Sendable {
 
     var span: Span {
         switch self {
-        case .number(_, _, let s), .string(_, let s), .bool(_, let s), .name(_, let s), .member(_, _, let s),
+        case .number(_, _, let s), .share(_, _, let s), .string(_, let s), .bool(_, let s), .name(_, let s), .member(_, _, let s),
             .index(_, _, let s), .call(_, _, _, let s), .negate(_, let s), .arithmetic(_, _, _, let s),
             .compare(_, _, _, let s), .inList(_, _, _, let s), .and(_, _, let s), .or(_, _, let s), .not(_, let s):
             s

@@ -193,6 +193,9 @@ struct RuleParser {
         if case .number(let value, let text, let span) = operand {
             return .number(-value, text: "-" + text, RuleExpression.Span(start: token.start, end: span.end))
         }
+        if case .share(let value, let text, let span) = operand {
+            return .share(-value, text: "-" + text, RuleExpression.Span(start: token.start, end: span.end))
+        }
         return .negate(operand, RuleExpression.Span(start: token.start, end: operand.span.end))
     }
 
@@ -226,6 +229,9 @@ struct RuleParser {
         case .number(let value):
             _ = advance()
             return .number(value, text: token.text, span)
+        case .share(let value):
+            _ = advance()
+            return .share(value, text: token.text, span)
         case .string(let value):
             _ = advance()
             return .string(value, span)

@@ -28,6 +28,7 @@ enum RuleRendering {
         func sub(_ x: RuleExpression, _ context: Context) -> String { render(x, inElement: inElement, parent: context) }
         switch e {
         case .number(_, let text, _): return text
+        case .share(_, let text, _): return "\(text) of LAST"
         case .string(let text, _): return "\"\(text)\""
         case .bool(let value, _): return value ? "true" : "false"
         case .name(let name, _): return isEnumValue(name) ? "\"\(name)\"" : name

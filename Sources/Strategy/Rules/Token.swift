@@ -2,6 +2,8 @@
 struct Token: Sendable, Equatable {
     enum Kind: Sendable, Equatable {
         case number(Double)
+        /// `0.02%` or `2bp`: a share of LAST, as a fraction (0.0002).
+        case share(Double)
         case string(String)
         case name(String)
         case keyword(Keyword)

@@ -54,6 +54,12 @@ struct TypeChecker {
         case .number(let value, _, _):
             let whole = value == value.rounded() && abs(value) < 1e15 && !source.contains(".")
             return CheckedExpression(node: .number(value), type: .number(whole ? .integer : .number), text: source)
+        case .share(let fraction, _, _):
+            // A share of LAST is LAST × the fraction, a price, read when the rule runs.
+            guard let last = RuleNames.topField(named: "LAST") else { return .invalid }
+            let read = read(last, label: "LAST", scope: .top)
+            let factor = CheckedExpression(node: .number(fraction), type: .number(.number), text: source)
+            return CheckedExpression(node: .arithmetic(.multiply, read, factor), type: .number(.price), text: source)
         case .string(let value, _):
             return CheckedExpression(node: .string(value), type: .string, text: source)
         case .bool(let value, _):
@@ -218,6 +224,25 @@ struct TypeChecker {
         let lk = requireNumber(l, left.span, "'\(op.rawValue)'")
         let rk = requireNumber(r, right.span, "'\(op.rawValue)'")
         guard let lk, let rk else { return .invalid }
+        // A share of LAST is a price distance: added to prices, scaled by plain numbers.
+        let (lShare, rShare) = (Self.isShare(left), Self.isShare(right))
+        if lShare || rShare {
+            let (share, other, otherKind) = lShare ? (left, r, rk) : (right, l, lk)
+            let fits: Bool =
+                switch op {
+                case .add, .subtract: otherKind == .price
+                case .multiply: otherKind != .price
+                case .divide: lShare && otherKind != .price
+                }
+            if !fits {
+                problem(
+                    share.span,
+                    "'\(slice(share.span))' is a share of LAST, a price distance; '\(op.rawValue)' with '\(other.text)', "
+                        + "\(other.type.phrase), does not make a price",
+                    note: "add a share to a price (LAST + 2bp), or scale it by a number (2 * 0.02%)")
+                return .invalid
+            }
+        }
         if op == .divide, case .number(let value) = r.node, value == 0 {
             problem(right.span, "division by zero")
             return .invalid
@@ -235,6 +260,12 @@ struct TypeChecker {
             kind = lk == .price && rk != .price ? .price : .number
         }
         return CheckedExpression(node: .arithmetic(op, l, r), type: .number(kind), text: source)
+    }
+
+    /// `0.02%`, `-2bp`: a share literal.
+    static func isShare(_ expression: RuleExpression) -> Bool {
+        if case .share = expression { return true }
+        return false
     }
 
     private func name(of expression: RuleExpression) -> String? {
@@ -295,6 +326,18 @@ struct TypeChecker {
         let source = slice(span)
         let result = CheckedExpression(node: .compare(op, l, r), type: .bool, text: source)
         if l.type.isInvalid || r.type.isInvalid {
+            return CheckedExpression(node: .bool(false), type: .invalid, text: source)
+        }
+        // A share of LAST is a price distance: it compares only with prices.
+        for (share, other) in [(left, r), (right, l)] where Self.isShare(share) && other.type.numeric != .price {
+            let isPercent = other.text.hasPrefix(RuleFunction.pctFromLast.rawValue) || other.text.hasPrefix(RuleFunction.pctFrom.rawValue)
+            problem(
+                share.span,
+                "'\(slice(share.span))' is a share of LAST, a price distance, but '\(other.text)' is \(other.type.phrase); "
+                    + "a share compares with a price (SPREAD < 0.02%)",
+                note: isPercent
+                    ? "\(other.text) is already in percent: write the number alone (0.20, not 0.20%)"
+                    : "write a plain number to compare \(other.text) with")
             return CheckedExpression(node: .bool(false), type: .invalid, text: source)
         }
         let equality = op == .equal || op == .notEqual

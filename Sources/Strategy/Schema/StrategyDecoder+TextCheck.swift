@@ -102,7 +102,7 @@ extension StrategyDecoder {
         case .name(let word, let span):
             // TARGET, STOP and ENTRY are prices here, not order roles.
             if RuleNames.enumOwners[word] != nil, RuleNames.topField(named: word) == nil { found(word, span.start) }
-        case .number, .string, .bool: break
+        case .number, .share, .string, .bool: break
         case .member(let base, _, _), .index(let base, _, _), .negate(let base, _), .not(let base, _):
             enumWords(in: base, found)
         case .call(_, _, let arguments, _): for argument in arguments { enumWords(in: argument, found) }
@@ -147,6 +147,10 @@ extension StrategyDecoder {
     static func numbers(in tree: RuleExpression, _ found: (Double, String, Int) -> Void) {
         switch tree {
         case .number(let value, let text, let span): found(value, text, span.start)
+        case .share(_, let text, let span):
+            // The text says the share as written: `0.02%` says 0.02.
+            let digits = String(text.prefix { $0.isNumber || $0 == "." || $0 == "-" })
+            if let value = Double(digits) { found(value, digits, span.start) }
         case .string, .bool, .name: break
         case .member(let base, _, _), .index(let base, _, _), .negate(let base, _), .not(let base, _):
             numbers(in: base, found)
