@@ -41,3 +41,17 @@ import Testing
         #expect(share.description == "0.05%")
     }
 }
+
+/// Ticks: Reg NMS 612's minimum increment, a cent at $1.00 and above, $0.0001 below.
+@Suite struct TickDistanceTests {
+    @Test func aTickIsACentAboveADollar() {
+        #expect(PriceDistance(parsing: "3t") == .ticks(3))
+        #expect(PriceDistance(parsing: "1.5t") == nil)
+        #expect(PriceDistance(parsing: "-1t") == nil)
+        #expect(PriceDistance.ticks(3).dollars(at: Price(cents: 245_50)) == Price(cents: 3))
+        #expect(PriceDistance.ticks(3).dollars(at: Price(raw: 9_500)) == Price(raw: 3))
+        #expect(PriceDistance.ticks(2).dollars(at: nil) == Price(cents: 2))
+        #expect(PriceDistance.ticks(2).explained(at: Price(cents: 245_50)) == "$0.02 (2 ticks)")
+        #expect(PriceDistance.ticks(1).description == "1t")
+    }
+}

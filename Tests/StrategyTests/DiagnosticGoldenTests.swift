@@ -290,10 +290,10 @@ import Testing
 
             """#,
             #"""
-            wrongScalarType.yaml:7:15: error: expected a price distance for 'max_spread': dollars (0.05), percent of LAST (0.02%) or basis points (2bp), found 'five cents'
+            wrongScalarType.yaml:7:15: error: expected a price distance for 'max_spread': dollars (0.05), percent of LAST (0.02%), basis points (2bp) or ticks (2t), found 'five cents'
               max_spread: five cents
                           ^~~~~~~~~~
-            note: dollars take at most 4 decimals, percent at most 4 (0 to 100 %), basis points at most 2
+            note: dollars take at most 4 decimals, percent at most 4 (0 to 100 %), basis points at most 2, ticks none
             1 error found
             """#
         ),

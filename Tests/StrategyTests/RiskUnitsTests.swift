@@ -47,14 +47,14 @@ import Testing
                 u.yaml:7:15: error: 'max_spread' must be more than zero, found 0%
                   max_spread: 0%
                               ^~
-                u.yaml:8:15: error: expected a price distance for 'max_target': dollars (0.05), percent of LAST (0.02%) or basis points (2bp), found '2x'
+                u.yaml:8:15: error: expected a price distance for 'max_target': dollars (0.05), percent of LAST (0.02%), basis points (2bp) or ticks (2t), found '2x'
                   max_target: 2x
                               ^~
-                note: dollars take at most 4 decimals, percent at most 4 (0 to 100 %), basis points at most 2
-                u.yaml:9:17: error: expected a price distance for 'max_slippage': dollars (0.05), percent of LAST (0.02%) or basis points (2bp), found '150%'
+                note: dollars take at most 4 decimals, percent at most 4 (0 to 100 %), basis points at most 2, ticks none
+                u.yaml:9:17: error: expected a price distance for 'max_slippage': dollars (0.05), percent of LAST (0.02%), basis points (2bp) or ticks (2t), found '150%'
                   max_slippage: 150%
                                 ^~~~
-                note: dollars take at most 4 decimals, percent at most 4 (0 to 100 %), basis points at most 2
+                note: dollars take at most 4 decimals, percent at most 4 (0 to 100 %), basis points at most 2, ticks none
                 3 errors found
                 """#, "\(errors ?? "none")")
     }

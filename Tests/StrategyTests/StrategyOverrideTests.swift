@@ -88,7 +88,7 @@ import Testing
         // A value of the wrong kind is the decoder's error, as if written in the file.
         #expect(
             message("risk.max_spread=abc").contains(
-                "expected a price distance for 'max_spread': dollars (0.05), percent of LAST (0.02%) or basis points (2bp), found 'abc'"))
+                "expected a price distance for 'max_spread': dollars (0.05), percent of LAST (0.02%), basis points (2bp) or ticks (2t), found 'abc'"))
     }
 
     @Test func argumentsAndValueListsParse() throws {

@@ -8,14 +8,19 @@ public enum PriceDistance: Hashable, Sendable, CustomStringConvertible {
     case dollars(Price)
     /// Millionths of the reference price (0.02 % and 2 bp are both 200), and how it was written.
     case share(perMillion: Int64, written: String)
+    /// Minimum price increments of US stocks (Reg NMS rule 612): a cent at $1.00 and above, a
+    /// hundredth of a cent below, so the tick size is known from the price itself.
+    case ticks(Int64)
 
-    /// Parses `0.05`, `$0.05`, `0.02%` (at most 4 decimals, 0 to 100 %) or `2bp` (at most 2
-    /// decimals); nil for anything else, and for a negative distance.
+    /// Parses `0.05`, `$0.05`, `0.02%` (at most 4 decimals, 0 to 100 %), `2bp` (at most 2
+    /// decimals) or `3t` (whole ticks); nil for anything else, and for a negative distance.
     public init?(parsing text: some StringProtocol) {
         let trimmed = Substring(text)
         if trimmed.hasSuffix("%") {
             guard let percent = Price(parsing: trimmed.dropLast()), percent >= .zero, percent.raw <= 100 * Price.scale else { return nil }
             self = .share(perMillion: percent.raw, written: String(trimmed))
+        } else if trimmed.hasSuffix("t"), let count = Int64(trimmed.dropLast()), count >= 0, count <= 100_000 {
+            self = .ticks(count)
         } else if trimmed.hasSuffix("bp") {
             guard let points = Price(parsing: trimmed.dropLast(2)), points >= .zero, points.raw % 100 == 0,
                 points.raw <= 10_000 * Price.scale
@@ -42,13 +47,17 @@ public enum PriceDistance: Hashable, Sendable, CustomStringConvertible {
             let hundredths = product / 100_000_000
             let remainder = product % 100_000_000
             return Price(cents: hundredths + (remainder >= 50_000_000 ? 1 : 0))
+        case .ticks(let count):
+            // Without a price the tick is the cent of every stock at $1 and above.
+            let tick: Int64 = reference.map { $0 >= Price(cents: 100) } ?? true ? 100 : 1
+            return Price(raw: count * tick)
         }
     }
 
-    /// True for a share of LAST, whose dollars change with the price.
+    /// True for a share of LAST or ticks, whose dollars depend on the price.
     public var isRelative: Bool {
-        if case .share = self { return true }
-        return false
+        if case .dollars = self { return false }
+        return true
     }
 
     /// `0.05`, `0.02%`, `2bp`: as written.
@@ -56,6 +65,7 @@ public enum PriceDistance: Hashable, Sendable, CustomStringConvertible {
         switch self {
         case .dollars(let price): price.display
         case .share(_, let written): written
+        case .ticks(let count): "\(count)t"
         }
     }
 
@@ -66,6 +76,8 @@ public enum PriceDistance: Hashable, Sendable, CustomStringConvertible {
         case .share(_, let written):
             guard let reference else { return "\(written) of LAST" }
             return "\(dollars(at: reference).display) (\(written) of \(reference.display))"
+        case .ticks(let count):
+            return "\(dollars(at: reference).display) (\(count) tick\(count == 1 ? "" : "s"))"
         }
     }
 
@@ -77,6 +89,8 @@ public enum PriceDistance: Hashable, Sendable, CustomStringConvertible {
         case .share(_, let written):
             guard let reference else { return "\(written) of LAST" }
             return "$\(dollars(at: reference).display) (\(written) of \(reference.display))"
+        case .ticks(let count):
+            return "$\(dollars(at: reference).display) (\(count) tick\(count == 1 ? "" : "s"))"
         }
     }
 }

@@ -19,6 +19,8 @@ extension RiskSettings {
             check("max_risk_per_share", old, changed) { $0.display }
         case (.share(let old, _), .share(let changed, _)):
             if changed > old { found.append("risk.max_risk_per_share \(maxRiskPerShare) → \(new.maxRiskPerShare)") }
+        case (.ticks(let old), .ticks(let changed)):
+            if changed > old { found.append("risk.max_risk_per_share \(maxRiskPerShare) → \(new.maxRiskPerShare)") }
         default:
             // Dollars against a share of LAST: larger at some prices, so held like a raise.
             found.append("risk.max_risk_per_share \(maxRiskPerShare) → \(new.maxRiskPerShare) (another unit)")

@@ -58,15 +58,16 @@ extension StrategyDecoder {
         guard let value = PriceDistance(parsing: scalar.value) else {
             error(
                 node,
-                "expected a price distance for '\(key)': dollars (0.05), percent of LAST (0.02%) or basis points (2bp), "
-                    + "found '\(scalar.value)'",
-                note: "dollars take at most 4 decimals, percent at most 4 (0 to 100 %), basis points at most 2")
+                "expected a price distance for '\(key)': dollars (0.05), percent of LAST (0.02%), basis points (2bp) "
+                    + "or ticks (2t), found '\(scalar.value)'",
+                note: "dollars take at most 4 decimals, percent at most 4 (0 to 100 %), basis points at most 2, ticks none")
             return nil
         }
         let zero: Bool =
             switch value {
             case .dollars(let price): price == .zero
             case .share(let perMillion, _): perMillion == 0
+            case .ticks(let count): count == 0
             }
         if positive, zero {
             error(node, "'\(key)' must be more than zero, found \(scalar.value)")
@@ -80,6 +81,7 @@ extension StrategyDecoder {
         switch (a, b) {
         case (.dollars(let x), .dollars(let y)): x > y
         case (.share(let x, _), .share(let y, _)): x > y
+        case (.ticks(let x), .ticks(let y)): x > y
         default: false
         }
     }
