@@ -127,7 +127,7 @@ import Testing
     @Test func aShareWhereACountOrAPercentIsExpectedIsAUnitError() {
         #expect(
             RuleHarness.errors(Self.source("DAILY_TRADES < 2%"), file: "u.yaml") == #"""
-                u.yaml:5:28: error: '2%' is a share of LAST, a price distance, but 'DAILY_TRADES' is an integer; a share compares with a price (SPREAD < 0.02%)
+                u.yaml:5:28: error: '2%' is a price distance, but 'DAILY_TRADES' is an integer; a share compares with a price (SPREAD < 0.02%)
                       when: DAILY_TRADES < 2%
                                            ^~
                 note: write a plain number to compare DAILY_TRADES with
@@ -135,7 +135,7 @@ import Testing
                 """#)
         #expect(
             RuleHarness.errors(Self.source("pct_from_last(VWAP) <= 0.20%"), file: "u.yaml") == #"""
-                u.yaml:5:36: error: '0.20%' is a share of LAST, a price distance, but 'pct_from_last(VWAP)' is a number; a share compares with a price (SPREAD < 0.02%)
+                u.yaml:5:36: error: '0.20%' is a price distance, but 'pct_from_last(VWAP)' is a number; a share compares with a price (SPREAD < 0.02%)
                       when: pct_from_last(VWAP) <= 0.20%
                                                    ^~~~~
                 note: pct_from_last(VWAP) is already in percent: write the number alone (0.20, not 0.20%)
@@ -150,12 +150,29 @@ import Testing
                 """#)
         #expect(
             RuleHarness.errors(Self.source("LAST * 1bp > 1"), file: "u.yaml") == #"""
-                u.yaml:5:20: error: '1bp' is a share of LAST, a price distance; '*' with 'LAST', a price, does not make a price
+                u.yaml:5:20: error: '1bp' is a price distance; '*' with 'LAST', a price, does not make a price
                       when: LAST * 1bp > 1
                                    ^~~
                 note: add a share to a price (LAST + 2bp), or scale it by a number (2 * 0.02%)
                 1 error found
                 """#)
+    }
+
+    @Test func ticksCountTheIncrementAtLast() throws {
+        let strategy = try StrategyLoader.compile(source: Self.source("SPREAD <= 2t"), fileName: "u.yaml")
+        var state = StateVector()
+        state.market.last = Price(cents: 245_50)
+        state.market.spread = Price(cents: 2)
+        #expect(strategy.entryPasses(.long, state))
+        state.market.spread = Price(cents: 3)
+        #expect(!strategy.entryPasses(.long, state))
+        // Below a dollar a tick is $0.0001.
+        state.market.last = Price(raw: 9_000)
+        state.market.spread = Price(raw: 2)
+        #expect(strategy.entryPasses(.long, state))
+        #expect(strategy.referenceOutcomes(.long, state) == [.yes])
+        #expect(strategy.definition.longEntries.first?.text == "SPREAD <= 2 ticks")
+        #expect(RuleHarness.errors(Self.source("SPREAD <= 1.5t"), file: "u.yaml")?.contains("malformed number") == true)
     }
 
     @Test func anExitPriceMayBeAShareAwayFromLast() throws {

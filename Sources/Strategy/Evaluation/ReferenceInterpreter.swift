@@ -31,11 +31,10 @@ struct ReferenceInterpreter {
     mutating func evaluate(_ e: RuleExpression) -> Value {
         switch e {
         case .number(let v, _, _): return .number(v, price: false)
-        case .share(let fraction, _, _):
-            guard let field = RuleNames.topField(named: "LAST"), case .number(let last, _) = read(field, index: 0, label: "LAST") else {
-                return .null
-            }
-            return .number(last * fraction, price: true)
+        case .share(let fraction, let written, _):
+            let field = RuleExpression.isTicks(written) ? RuleNames.tick : RuleNames.topField(named: "LAST")
+            guard let field, case .number(let base, _) = read(field, index: 0, label: field.name) else { return .null }
+            return .number(base * fraction, price: true)
         case .string(let s, _): return .text(s)
         case .bool(let b, _): return .truth(Truth(b))
         case .name(let name, _):

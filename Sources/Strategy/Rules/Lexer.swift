@@ -42,11 +42,20 @@ struct Lexer {
                 let basisPoints =
                     i + 1 < chars.count && chars[i] == "b" && chars[i + 1] == "p"
                     && !(i + 2 < chars.count && (isNameStart(chars[i + 2]) || isDigit(chars[i + 2])))
-                if i < chars.count, !percent, !basisPoints, isNameStart(chars[i]) || chars[i] == "." {
+                // `2t`: ticks, whole ones only.
+                let ticks =
+                    i < chars.count && chars[i] == "t" && !digits.contains(".")
+                    && !(i + 1 < chars.count && (isNameStart(chars[i + 1]) || isDigit(chars[i + 1])))
+                if i < chars.count, !percent, !basisPoints, !ticks, isNameStart(chars[i]) || chars[i] == "." {
                     return .failure(Failure(offset: start, length: i - start + 1, message: "malformed number"))
                 }
                 guard let value = Double(digits), value.isFinite else {
                     return .failure(Failure(offset: start, length: i - start, message: "number out of range"))
+                }
+                if ticks {
+                    i += 1
+                    emit(.share(value), start, i)
+                    continue
                 }
                 if percent || basisPoints {
                     i += percent ? 1 : 2

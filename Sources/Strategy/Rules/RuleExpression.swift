@@ -1,7 +1,8 @@
 /// A parsed rule expression, before type checking. Offsets are Unicode scalars of the rule text.
 indirect enum RuleExpression: Sendable {
     case number(Double, text: String, Span)
-    /// `0.02%`, `2bp`: a share of LAST (the fraction, 0.0002), which compares with prices.
+    /// `0.02%`, `2bp`: a share of LAST (the fraction, 0.0002), which compares with prices; `2t`
+    /// (its text ends in `t`): that many ticks (the count).
     case share(Double, text: String, Span)
     case string(String, Span)
     case bool(Bool, Span)
@@ -28,6 +29,9 @@ indirect enum RuleExpression: Sendable {
 
         func to(_ other: Span) -> Span { Span(start: start, end: other.end) }
     }
+
+    /// True for a share written in ticks (`2t`).
+    static func isTicks(_ text: String) -> Bool { text.hasSuffix("t") }
 
     var span: Span {
         switch self {

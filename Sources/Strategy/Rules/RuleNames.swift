@@ -17,6 +17,12 @@ enum RuleNames {
             summary: "Price of the working TARGET order of the position."),
     ]
 
+    /// One tick at LAST (Reg NMS rule 612: $0.01 at $1.00 and above, $0.0001 below), what `2t`
+    /// counts in; not a name rules may use.
+    static let tick = Field(
+        "TICK", .price({ s, _ in s.market.last.map { $0 >= Price(cents: 100) ? Price.cent : Price(raw: 1) } }), nullable: true,
+        summary: "The minimum price increment at LAST.")
+
     /// Every top-level field by name.
     static let topFields: [String: Field] = {
         var fields: [String: Field] = [:]

@@ -28,7 +28,8 @@ enum RuleRendering {
         func sub(_ x: RuleExpression, _ context: Context) -> String { render(x, inElement: inElement, parent: context) }
         switch e {
         case .number(_, let text, _): return text
-        case .share(_, let text, _): return "\(text) of LAST"
+        case .share(let count, let text, _):
+            return RuleExpression.isTicks(text) ? "\(text.dropLast()) tick\(count == 1 ? "" : "s")" : "\(text) of LAST"
         case .string(let text, _): return "\"\(text)\""
         case .bool(let value, _): return value ? "true" : "false"
         case .name(let name, _): return isEnumValue(name) ? "\"\(name)\"" : name

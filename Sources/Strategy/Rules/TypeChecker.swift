@@ -54,10 +54,11 @@ struct TypeChecker {
         case .number(let value, _, _):
             let whole = value == value.rounded() && abs(value) < 1e15 && !source.contains(".")
             return CheckedExpression(node: .number(value), type: .number(whole ? .integer : .number), text: source)
-        case .share(let fraction, _, _):
-            // A share of LAST is LAST × the fraction, a price, read when the rule runs.
+        case .share(let fraction, let written, _):
+            // A share of LAST is LAST × the fraction, a price, read when the rule runs; ticks are
+            // the tick at LAST × their count.
             guard let last = RuleNames.topField(named: "LAST") else { return .invalid }
-            let read = read(last, label: "LAST", scope: .top)
+            let read = RuleExpression.isTicks(written) ? read(RuleNames.tick, label: "TICK", scope: .top) : read(last, label: "LAST", scope: .top)
             let factor = CheckedExpression(node: .number(fraction), type: .number(.number), text: source)
             return CheckedExpression(node: .arithmetic(.multiply, read, factor), type: .number(.price), text: source)
         case .string(let value, _):
@@ -237,7 +238,7 @@ struct TypeChecker {
             if !fits {
                 problem(
                     share.span,
-                    "'\(slice(share.span))' is a share of LAST, a price distance; '\(op.rawValue)' with '\(other.text)', "
+                    "'\(slice(share.span))' is a price distance; '\(op.rawValue)' with '\(other.text)', "
                         + "\(other.type.phrase), does not make a price",
                     note: "add a share to a price (LAST + 2bp), or scale it by a number (2 * 0.02%)")
                 return .invalid
@@ -333,7 +334,7 @@ struct TypeChecker {
             let isPercent = other.text.hasPrefix(RuleFunction.pctFromLast.rawValue) || other.text.hasPrefix(RuleFunction.pctFrom.rawValue)
             problem(
                 share.span,
-                "'\(slice(share.span))' is a share of LAST, a price distance, but '\(other.text)' is \(other.type.phrase); "
+                "'\(slice(share.span))' is a price distance, but '\(other.text)' is \(other.type.phrase); "
                     + "a share compares with a price (SPREAD < 0.02%)",
                 note: isPercent
                     ? "\(other.text) is already in percent: write the number alone (0.20, not 0.20%)"
