@@ -108,6 +108,30 @@ import Testing
         #expect(compiled > 0)
     }
 
+    /// 100,000 random rules straight through the parser and the type checker (no YAML around them),
+    /// the new units among their tokens; docs/RELIABILITY.md states the count and its time.
+    @Test func aHundredThousandRandomRulesThroughTheParserAndTheChecker() {
+        var random = SplitMix64(seed: 0x5EED_0013)
+        let tokens = Self.ruleTokens + ["0.02%", "2bp", "3t", "%", "bp", "imbalance_long", "[locations]"]
+        var checked = 0
+        var refused = 0
+        for _ in 0..<100_000 {
+            let rule = (0..<Int.random(in: 1...16, using: &random)).map { _ in random.pick(tokens) }.joined(
+                separator: random.chance(0.8) ? " " : "")
+            switch RuleParser.parse(rule) {
+            case .failure(let failure):
+                refused += 1
+                #expect(failure.offset >= 0 && failure.offset <= rule.unicodeScalars.count, "\(rule)")
+            case .success(let tree):
+                var checker = TypeChecker(text: rule, parameterNames: ["imbalance_long"])
+                let result = checker.checkCondition(tree, role: "'when'")
+                if checker.problems.isEmpty, !result.type.isInvalid { checked += 1 } else { refused += 1 }
+                _ = RuleRendering.text(tree)
+            }
+        }
+        #expect(checked > 100 && refused > 10_000, "\(checked) checked, \(refused) refused")
+    }
+
     @Test(arguments: [
         String(repeating: "(", count: 5000) + "1", String(repeating: "not ", count: 5000) + "true",
         String(repeating: "-", count: 5000) + "1",
