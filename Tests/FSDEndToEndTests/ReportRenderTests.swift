@@ -25,6 +25,9 @@ import TestSupport
         let dom = try Chromium.run(chromium, ["--dump-dom"], page: report)
         func count(_ needle: String) -> Int { dom.components(separatedBy: needle).count - 1 }
         #expect(dom.contains("id=\"why\""))
+        // What the data are and which strategy, as the text summary says them.
+        #expect(dom.contains("Data: NASDAQ TotalView-ITCH only (LOBSTER)"), "the report names the data's coverage")
+        #expect(dom.contains("strategy hash \(try #require(summary["strategy_hash"] as? String))"))
         #expect(dom.contains(try #require(funnel["why"] as? String).replacingOccurrences(of: "&", with: "&amp;")))
         #expect(count("<svg id=\"funnel\"") == 1)
         #expect(count("class=\"funnel-row\"") == 6)

@@ -21,6 +21,7 @@ public enum HTMLReport {
             .trade-chain ol{margin:4px 0 12px;font-size:13px}.trade-chain h3{font-size:14px;margin:12px 0 2px}
             </style></head><body>
             <h1>Backtest: \(escape(summary.strategyName)) on \(escape(summary.symbol))</h1>
+            <p class="legend" id="data">\(escape(summary.dataset?.line ?? "Data: \(summary.dataPath)"))</p>
             <p class="legend" id="strategy">strategy hash \(escape(summary.strategyHash))\(summary.overrides.isEmpty ? "" : "; overrides: " + escape(summary.overrides.map { "--set \($0)" }.joined(separator: " ")))</p>
             <p class="why" id="why">\(escape(stats.funnel.why))</p>
 
