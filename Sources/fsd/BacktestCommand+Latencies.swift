@@ -19,7 +19,9 @@ struct LatencyList: ExpressibleByArgument {
 
 extension BacktestCommand {
     /// Runs the day once per latency figure, each with its own journal, and prints the rows.
-    func compare(_ figures: [Int64], configuration: BacktestRunner.Configuration, prepared: AgentOptions.Prepared) async throws {
+    func compare(
+        _ figures: [Int64], configuration: BacktestRunner.Configuration, prepared: AgentOptions.Prepared, dataset: BacktestDataset?
+    ) async throws {
         var rows: [LatencyComparison.Row] = []
         for figure in figures {
             var run = configuration
@@ -27,7 +29,8 @@ extension BacktestCommand {
             run.journalPath = configuration.journalPath.map { Self.journal($0, latency: figure) }
             if !json { Console.note("fsd backtest: --latency \(figure) (\(rows.count + 1) of \(figures.count))") }
             do {
-                let summary = try await BacktestRunner(configuration: run, strategy: prepared.strategy, decider: prepared.decider).run()
+                var summary = try await BacktestRunner(configuration: run, strategy: prepared.strategy, decider: prepared.decider).run()
+                summary.dataset = dataset
                 rows.append(LatencyComparison.Row(latencyMs: figure, summary: summary))
             } catch {
                 throw CLIError.runtimeFailure(error)

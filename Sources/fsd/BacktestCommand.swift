@@ -99,7 +99,7 @@ struct BacktestCommand: AsyncParsableCommand {
             exchange: options.exchangeConfiguration, showProgress: isTerminal(2))
         if !json { Console.note("fsd backtest: \(header.symbol) \(header.date), model \(prepared.decider.description)") }
         if let latency, latency.figures.count > 1 {
-            try await compare(latency.figures, configuration: configuration, prepared: prepared)
+            try await compare(latency.figures, configuration: configuration, prepared: prepared, dataset: volume.dataset)
             return
         }
         var summary: BacktestSummary

@@ -96,6 +96,8 @@ import Testing
         }
         let text = try RunProcess.run(arguments + ["--latency", "0,12000"])
         #expect(text.stdout.contains("latency ms  trades  P&L after comm."), "\(text.stdout)")
+        #expect(text.stdout.contains("\nData: NASDAQ TotalView-ITCH only (LOBSTER)"), "the comparison names its data")
+        #expect(summaries.allSatisfy { ($0["dataset"] as? [String: Any]) != nil })
         let withReport = try RunProcess.run(arguments + ["--latency", "0,12000", "--report", folder.appendingPathComponent("r.html").path])
         #expect(withReport.status == 1)
         #expect(withReport.stderr.contains("--report draws one run"))

@@ -34,7 +34,9 @@ public struct LatencyComparison: Sendable {
             cells.indices.map { String(repeating: " ", count: widths[$0] - cells[$0].count) + cells[$0] }.joined(separator: "  ")
         }
         let window = first.text.split(separator: "\n").first.map(String.init) ?? ""
-        var lines = ["Latency comparison — \(window)", "Model: \(first.model)", line(header)]
+        var lines = ["Latency comparison — \(window)", "Model: \(first.model)"]
+        if let dataset = first.dataset { lines.append(dataset.line) }
+        lines.append(line(header))
         lines += body.map(line)
         return lines.joined(separator: "\n")
     }
