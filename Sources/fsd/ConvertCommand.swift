@@ -83,5 +83,24 @@ struct ConvertCommand: ParsableCommand {
             if !json { summary.note = VerifyCommand.text(out, report) }
         }
         Console.line(json ? summary.json : summary.text)
+        copySidecar()
+    }
+
+    /// The input's `.meta.json` sidecar (venue coverage, ADV, tick size) goes with the recording,
+    /// unless one is already beside it: without it a replay of the copy would not know its venues.
+    private func copySidecar() {
+        guard let source = try? ReplaySource.open(path: out, prefetch: false),
+            let metadata = try? DatasetMetadataLookup.find(dataPath: data, symbol: source.symbol, date: source.sessionDate),
+            !DatasetMetadataLookup.candidates(dataPath: out, symbol: source.symbol, date: source.sessionDate).contains(where: {
+                FileManager.default.fileExists(atPath: $0)
+            }),
+            let target = DatasetMetadataLookup.candidates(dataPath: out, symbol: source.symbol, date: source.sessionDate).first
+        else { return }
+        do {
+            try FileManager.default.copyItem(atPath: metadata.path, toPath: target)
+            Console.note("fsd convert: copied the dataset sidecar \(metadata.path) to \(target)")
+        } catch {
+            Console.note("fsd convert: warning: the dataset sidecar \(metadata.path) could not be copied to \(target): \(error.localizedDescription)")
+        }
     }
 }

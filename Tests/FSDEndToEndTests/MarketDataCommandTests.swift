@@ -64,6 +64,12 @@ import Testing
         let convert = try RunProcess.run(["convert", "--data", Self.sample, "--out", recording])
         #expect(convert.status == 0, "\(convert.stderr)")
         #expect(convert.stdout.contains("245,259 events (11,678 trades) from 147,916 LOBSTER messages"))
+        // The dataset sidecar goes with the recording, so its replays still know their venues.
+        let sidecar = directory.appendingPathComponent("goog.meta.json").path
+        #expect(FileManager.default.fileExists(atPath: sidecar))
+        #expect(convert.stderr.contains("copied the dataset sidecar"))
+        let again = try RunProcess.run(["convert", "--data", Self.sample, "--out", recording, "--force"])
+        #expect(again.status == 0 && !again.stderr.contains("copied the dataset sidecar"), "one beside it already is kept")
 
         let fromCSV = try RunProcess.run(["state", "--at", "15:59:59", "--compact"])
         let fromRecording = try RunProcess.run(["state", "--data", recording, "--at", "15:59:59", "--compact"])
