@@ -26,19 +26,9 @@ public struct RiskLimits: Hashable, Sendable {
     public init() {}
 
     /// The five price distances in dollars at `reference` (LAST).
-    public func dollars(at reference: Price?) -> Dollars {
-        Dollars(
-            maxSpread: maxSpread.dollars(at: reference), maxRiskPerShare: maxRiskPerShare.dollars(at: reference),
-            maxTarget: maxTarget.dollars(at: reference), levelBuffer: levelBuffer.dollars(at: reference),
-            maxSlippage: maxSlippage.dollars(at: reference))
-    }
-
-    /// The price distances of one check, in dollars.
-    public struct Dollars: Hashable, Sendable {
-        public var maxSpread: Price
-        public var maxRiskPerShare: Price
-        public var maxTarget: Price
-        public var levelBuffer: Price
-        public var maxSlippage: Price
+    public func dollars(at reference: Price?) -> RiskDistances {
+        RiskDistances(
+            maxSpread: maxSpread, maxRiskPerShare: maxRiskPerShare, maxTarget: maxTarget, levelBuffer: levelBuffer,
+            maxSlippage: maxSlippage, at: reference)
     }
 }

@@ -94,3 +94,25 @@ public enum PriceDistance: Hashable, Sendable, CustomStringConvertible {
         }
     }
 }
+
+/// The five price distances of the risk limits (`max_spread`, `max_risk_per_share`, `max_target`,
+/// `level_buffer`, `max_slippage`), in dollars at one moment: what a check compares with.
+public struct RiskDistances: Hashable, Sendable {
+    public var maxSpread: Price
+    public var maxRiskPerShare: Price
+    public var maxTarget: Price
+    public var levelBuffer: Price
+    public var maxSlippage: Price
+
+    /// Each distance in dollars at `reference` (LAST).
+    public init(
+        maxSpread: PriceDistance, maxRiskPerShare: PriceDistance, maxTarget: PriceDistance, levelBuffer: PriceDistance,
+        maxSlippage: PriceDistance, at reference: Price?
+    ) {
+        self.maxSpread = maxSpread.dollars(at: reference)
+        self.maxRiskPerShare = maxRiskPerShare.dollars(at: reference)
+        self.maxTarget = maxTarget.dollars(at: reference)
+        self.levelBuffer = levelBuffer.dollars(at: reference)
+        self.maxSlippage = maxSlippage.dollars(at: reference)
+    }
+}

@@ -39,21 +39,11 @@ public struct RiskSettings: Hashable, Sendable {
             + "max target \(maxTarget)"
     }
 
-    /// The five price distances in dollars at `last`.
-    public func dollars(at last: Price?) -> Dollars {
-        Dollars(
-            maxSpread: maxSpread.dollars(at: last), maxRiskPerShare: maxRiskPerShare.dollars(at: last),
-            maxTarget: maxTarget.dollars(at: last), levelBuffer: levelBuffer.dollars(at: last),
-            maxSlippage: maxSlippage.dollars(at: last))
-    }
-
-    /// The price distances of one moment, in dollars.
-    public struct Dollars: Hashable, Sendable {
-        public var maxSpread: Price
-        public var maxRiskPerShare: Price
-        public var maxTarget: Price
-        public var levelBuffer: Price
-        public var maxSlippage: Price
+    /// The five price distances in dollars at `last` (LAST).
+    public func dollars(at last: Price?) -> RiskDistances {
+        RiskDistances(
+            maxSpread: maxSpread, maxRiskPerShare: maxRiskPerShare, maxTarget: maxTarget, levelBuffer: levelBuffer,
+            maxSlippage: maxSlippage, at: last)
     }
 
     /// True when any price distance is a share of LAST.
