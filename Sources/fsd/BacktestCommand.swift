@@ -91,7 +91,7 @@ struct BacktestCommand: AsyncParsableCommand {
         let data = try options.replay.path()
         let prepared = try await options.prepare()
         let header = try options.session(of: data)
-        let volume = try options.replay.volume(for: data, symbol: header.symbol, date: header.date)
+        let volume = try options.replay.volume(for: data, symbol: header.symbol, date: header.date, readsRVOL: prepared.strategy.readsRVOL)
         let journalPath = noJournal ? nil : options.journal ?? "data/logs/backtests/\(header.date)-\(header.symbol).jsonl"
         let configuration = BacktestRunner.Configuration(
             dataPath: data, from: from.flatMap(SessionTime.parse), to: to.flatMap(SessionTime.parse),

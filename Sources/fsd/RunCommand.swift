@@ -95,7 +95,7 @@ struct RunCommand: AsyncParsableCommand {
         let data = try options.replay.path()
         let prepared = try await options.prepare()
         let (symbol, date) = try options.session(of: data)
-        let volume = try options.replay.volume(for: data, symbol: symbol, date: date)
+        let volume = try options.replay.volume(for: data, symbol: symbol, date: date, readsRVOL: prepared.strategy.readsRVOL)
         let journalPath = options.journal ?? "data/logs/\(date)-\(symbol).jsonl"
         let terminal = !plain && isTerminal(1)
         let stop = StopRequest()

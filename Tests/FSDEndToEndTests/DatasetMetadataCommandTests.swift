@@ -85,6 +85,12 @@ import Testing
             text.stdout.components(separatedBy: "\n").contains(
                 "Data: NASDAQ TotalView-ITCH only (LOBSTER); no ADV, RVOL_DAY null"))
         #expect(text.stderr.contains("note: RVOL_DAY is null: a replay file carries no average daily volume and \(Self.sampleMeta) gives none"))
+        // A strategy no rule of which reads RVOL_DAY is not told about it.
+        let eager = try RunProcess.run([
+            "backtest", "--strategy", RunProcess.fixtures.appendingPathComponent("eager.yaml").path, "--model", "rules",
+            "--no-journal", "--to", "09:31",
+        ])
+        #expect(eager.status == 0 && !eager.stderr.contains("RVOL_DAY is null"), "\(eager.stderr)")
 
         let json = try RunProcess.run([
             "backtest", "--strategy", Self.strategy, "--model", "rules", "--no-journal", "--to", "09:45", "--json",

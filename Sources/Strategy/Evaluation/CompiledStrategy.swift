@@ -38,6 +38,14 @@ public struct CompiledStrategy: Sendable {
             })
     }
 
+    /// True when any rule reads RVOL_DAY (which needs an average daily volume).
+    public var readsRVOL: Bool {
+        let d = definition
+        let rules = (d.longEntries + d.shortEntries).map(\.rule) + (d.longExits + d.shortExits).map(\.rule)
+            + d.hints.compactMap(\.rule) + [d.risk.chaseGuardLong, d.risk.chaseGuardShort].compactMap { $0 }
+        return rules.contains { $0.contains("RVOL_DAY") }
+    }
+
     /// The entry checklist of one side.
     public func side(_ side: PositionSide, _ state: StateVector, _ previous: StateVector? = nil) -> SideChecklist {
         let conditions = side == .long ? rules.longEntries : rules.shortEntries

@@ -40,7 +40,9 @@ struct ReplayOptions: ParsableArguments {
     /// The volume RVOL_DAY divides by for the replay of `path`, whose symbol and date are given,
     /// with the sidecar that said so; the note or warning goes to standard error.
     /// - Throws: invalid input for a malformed sidecar or one of another day, a runtime failure for an unreadable one.
-    func volume(for path: String, symbol: String, date: SessionDate) throws(CLIError) -> ReplayVolume {
+    /// - Parameter readsRVOL: false for a strategy no rule of which reads RVOL_DAY: a null one is
+    ///   then not worth a note (a warning about a mismatched `--adv` is still given).
+    func volume(for path: String, symbol: String, date: SessionDate, readsRVOL: Bool = true) throws(CLIError) -> ReplayVolume {
         let metadata: DatasetMetadata?
         do {
             metadata = try DatasetMetadataLookup.find(
@@ -49,7 +51,7 @@ struct ReplayOptions: ParsableArguments {
             throw CLIError(error)
         }
         let volume = ReplayVolume(adv: adv, coverage: advCoverage, metadata: metadata)
-        if let notice = volume.notice { Console.note(notice) }
+        if let notice = volume.notice, readsRVOL || volume.averageDailyVolume != nil { Console.note(notice) }
         return volume
     }
 
