@@ -153,6 +153,8 @@ import Testing
         let recording = folder.appendingPathComponent("day.fsdr").path
         let convert = try RunProcess.run(["convert", "--data", Self.sample, "--out", recording, "--quiet"])
         #expect(convert.status == 0, "\(convert.stderr)")
+        // convert took the sample's sidecar along; without it the day's in data/meta is found.
+        try FileManager.default.removeItem(at: folder.appendingPathComponent("day.meta.json"))
         let outcome = try RunProcess.run(["state", "--data", recording, "--at", "16:00:00", "--compact"])
         #expect(outcome.status == 0, "\(outcome.stderr)")
         #expect(outcome.stderr.contains("data/meta/GOOG_2012-06-21.meta.json gives none"), "\(outcome.stderr)")
