@@ -120,7 +120,17 @@ public struct SetupFunnel: Sendable {
         bucket: Int?
     ) -> Bool {
         let guardOutcome = strategy.entryOutcomes(side, state, previous: previous, into: &outcomes)
-        var counts = side == .long ? long : short
+        // Moved out, not copied: with the stored side's rows released, the counts below are
+        // updated in place instead of copying every row (and retaining its strings) each tick.
+        var counts: Side
+        if side == .long {
+            counts = long
+            long.conditions = []
+        } else {
+            counts = short
+            short.conditions = []
+        }
+        defer { if side == .long { long = counts } else { short = counts } }
         guard counts.conditions.count == outcomes.count else { return false }
         var failing = 0
         var lastFailure = 0
@@ -154,11 +164,9 @@ public struct SetupFunnel: Sendable {
             open = nil
         }
         if side == .long {
-            long = counts
             openLong = open
             guardHeldLong = conditionsPass && guardHolds
         } else {
-            short = counts
             openShort = open
             guardHeldShort = conditionsPass && guardHolds
         }
