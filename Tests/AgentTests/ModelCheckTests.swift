@@ -27,6 +27,18 @@ import Testing
         #expect(SetupLives().percentile(50) == nil)
     }
 
+    /// With token counts, a too-slow model is told the think budget that would fit: 300 tokens in
+    /// the 10 s after a 2 s first token is 30 tokens/s; a 4.0 s life leaves 4.0 − 2.0 − 1 = 1 s.
+    @Test func aSlowModelIsToldTheBudgetThatFits() {
+        var slow = check(latencies: [12_000], lives: [0.2, 0.4, 1.0, 2.0, 4.0])
+        slow.calls[0].ttftMs = 2_000
+        slow.calls[0].completionTokens = 300
+        #expect(slow.tokensPerSecond == 30)
+        #expect(slow.advice.hasSuffix("or a think budget (at the measured 30 tokens/s, max_think_tokens: 30 answers in about 4.0 s)"))
+        slow.calls[0].ttftMs = 3_500
+        #expect(slow.advice.hasSuffix("(its first token alone takes 3.5 s: no think budget answers within the setups' life)"))
+    }
+
     @Test func theAdviceFollowsTheLatencyAgainstTheSetupsLife() {
         let lives = [0.2, 0.4, 1.0, 2.0, 4.0]
         #expect(

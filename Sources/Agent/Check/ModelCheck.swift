@@ -163,11 +163,39 @@ public struct ModelCheck: Sendable {
         let seconds = latency / 1000
         if seconds > p90 {
             return "p50 \(Self.one(seconds)) s > setups' p90 life \(Self.one(p90)) s: with gate: arrival expect almost no entries; use gate: hold, a faster model, or a think budget"
+                + budgetHint(life: p90)
         }
         if seconds > p50Life {
             return "p50 \(Self.one(seconds)) s is past the setups' p50 life \(Self.one(p50Life)) s (p90 \(Self.one(p90)) s): with gate: arrival about half the setups are lost; gate: hold keeps them"
         }
         return "p50 \(Self.one(seconds)) s < setups' p50 life \(Self.one(p50Life)) s: gate: arrival works with this model"
+    }
+
+    /// Tokens a second the model generated, from the calls that said how many they wrote: their
+    /// tokens over the time after the first one.
+    public var tokensPerSecond: Double? {
+        var tokens = 0
+        var seconds = 0.0
+        for call in calls where call.answered {
+            guard let written = call.completionTokens, let ttft = call.ttftMs, call.latencyMs > ttft else { continue }
+            tokens += written
+            seconds += (call.latencyMs - ttft) / 1000
+        }
+        return tokens > 0 && seconds > 0 ? Double(tokens) / seconds : nil
+    }
+
+    /// `; at the measured 31 tokens/s, max_think_tokens: 96 answers in about 4.8 s`: the budget that
+    /// fits `life`, after the first token's wait and about a second for the forced answer.
+    private func budgetHint(life: Double) -> String {
+        guard let rate = tokensPerSecond else { return "" }
+        let firsts = calls.compactMap(\.ttftMs).sorted()
+        let firstToken = firsts.isEmpty ? 0 : firsts[(firsts.count - 1) / 2] / 1000
+        let left = life - firstToken - 1
+        guard left > 0 else {
+            return " (its first token alone takes \(Self.one(firstToken)) s: no think budget answers within the setups' life)"
+        }
+        let budget = max(16, Int(rate * left))
+        return " (at the measured \(Int(rate.rounded())) tokens/s, max_think_tokens: \(budget) answers in about \(Self.one(life)) s)"
     }
 
     static func one(_ value: Double) -> String {
