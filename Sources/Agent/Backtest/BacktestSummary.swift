@@ -8,6 +8,8 @@ public struct BacktestSummary: Sendable {
     public var strategyHash: String
     /// The `--set` overrides the strategy ran with.
     public var overrides: [String] = []
+    /// `--set a=1 --set b=2`, as typed.
+    public var overridesText: String { overrides.map { "--set \($0)" }.joined(separator: " ") }
     public var symbol: String
     public var date: SessionDate?
     public var dataPath: String
@@ -92,7 +94,7 @@ public struct BacktestSummary: Sendable {
         let window = "\(from.map(Self.minuteOrSecond) ?? "start")–\(to.map(Self.minuteOrSecond) ?? "end")"
         var lines: [String] = []
         lines.append("\(title) \(symbol) \(date.map { "\($0)" } ?? "") \(window), strategy \(strategyName) (\(strategyHash.prefix(12)))")
-        if !overrides.isEmpty { lines.append("Overrides: " + overrides.map { "--set \($0)" }.joined(separator: " ")) }
+        if !overrides.isEmpty { lines.append("Overrides: " + overridesText) }
         lines.append("Model: \(model); latency charged: \(latencyCharged)")
         if let dataset { lines.append(dataset.line) }
         if let halted { lines.append("HALTED: \(halted)") }

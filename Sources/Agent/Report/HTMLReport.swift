@@ -22,7 +22,7 @@ public enum HTMLReport {
             </style></head><body>
             <h1>Backtest: \(escape(summary.strategyName)) on \(escape(summary.symbol))</h1>
             <p class="legend" id="data">\(escape(summary.dataset?.line ?? "Data: \(summary.dataPath)"))</p>
-            <p class="legend" id="strategy">strategy hash \(escape(summary.strategyHash))\(summary.overrides.isEmpty ? "" : "; overrides: " + escape(summary.overrides.map { "--set \($0)" }.joined(separator: " ")))</p>
+            <p class="legend" id="strategy">strategy hash \(escape(summary.strategyHash))\(summary.overrides.isEmpty ? "" : "; overrides: " + escape(summary.overridesText))</p>
             <p class="why" id="why">\(escape(stats.funnel.why))</p>
 
             """

@@ -79,16 +79,18 @@ struct OllamaStreamDecoder: StreamDecoder {
         }
         if let thinking = chunk.message?.thinking, !thinking.isEmpty {
             if firstTextAt == nil { firstTextAt = .now }
+            let count = thinking.count
             reasoning += thinking
-            received += thinking.count
-            meter.reasoning(thinking)
+            received += count
+            meter.reasoning(characters: count)
             onEvent?(.reasoning(thinking))
         }
         if let content = chunk.message?.content, !content.isEmpty {
             if firstTextAt == nil { firstTextAt = .now }
+            let count = content.count
             answer += content
-            received += content.count
-            meter.answer(content)
+            received += count
+            meter.answer(content, characters: count)
             onEvent?(.answer(content))
         }
         if chunk.done == true {

@@ -162,16 +162,18 @@ struct OpenAIStreamDecoder: StreamDecoder {
             if let reason = choice.finishReason { finishReason = reason }
             if let text = choice.delta?.reasoningContent ?? choice.delta?.reasoning, !text.isEmpty {
                 if firstTextAt == nil { firstTextAt = .now }
+                let count = text.count
                 reasoning += text
-                received += text.count
-                meter.reasoning(text)
+                received += count
+                meter.reasoning(characters: count)
                 onEvent?(.reasoning(text))
             }
             if let text = choice.delta?.content, !text.isEmpty {
                 if firstTextAt == nil { firstTextAt = .now }
+                let count = text.count
                 answer += text
-                received += text.count
-                meter.answer(text)
+                received += count
+                meter.answer(text, characters: count)
                 onEvent?(.answer(text))
             }
         }

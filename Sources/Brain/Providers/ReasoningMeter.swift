@@ -18,12 +18,14 @@ struct ReasoningMeter: Hashable, Sendable {
     /// sends several tokens a piece (a batching vLLM), whichever is more.
     var tokens: Int { max(pieces, (characters + 3) / 4) }
 
-    mutating func reasoning(_ text: String) {
+    /// A piece of separate reasoning, of `count` characters (the decoder has counted them).
+    mutating func reasoning(characters count: Int) {
         sawSeparateReasoning = true
-        count(text)
+        add(count)
     }
 
-    mutating func answer(_ text: String) {
+    /// A piece of answer text of `count` characters.
+    mutating func answer(_ text: String, characters count: Int) {
         guard !answering else { return }
         if sawSeparateReasoning {
             answering = true
@@ -32,16 +34,16 @@ struct ReasoningMeter: Hashable, Sendable {
         let window = (tail + text).lowercased()
         if let close = window.range(of: "</think>") {
             answering = true
-            count(String(window[..<close.lowerBound].dropFirst(tail.count)))
+            add(window[..<close.lowerBound].dropFirst(tail.count).count)
             return
         }
-        count(text)
+        add(count)
         tail = String(window.suffix(7))
     }
 
-    private mutating func count(_ text: String) {
-        guard !text.isEmpty else { return }
+    private mutating func add(_ count: Int) {
+        guard count > 0 else { return }
         pieces += 1
-        characters += text.count
+        characters += count
     }
 }

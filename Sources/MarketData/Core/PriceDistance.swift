@@ -82,16 +82,10 @@ public enum PriceDistance: Hashable, Sendable, CustomStringConvertible {
     }
 
     /// `$0.11 (0.05% of 224.30)` for a share, `$0.05` for dollars: both forms, for the prompt and
-    /// the reports.
+    /// the reports (`shown(at:)` with a dollar sign, where there are dollars to show).
     public func explained(at reference: Price?) -> String {
-        switch self {
-        case .dollars(let price): return "$\(price.display)"
-        case .share(_, let written):
-            guard let reference else { return "\(written) of LAST" }
-            return "$\(dollars(at: reference).display) (\(written) of \(reference.display))"
-        case .ticks(let count):
-            return "$\(dollars(at: reference).display) (\(count) tick\(count == 1 ? "" : "s"))"
-        }
+        if case .share = self, reference == nil { return shown(at: nil) }
+        return "$" + shown(at: reference)
     }
 }
 

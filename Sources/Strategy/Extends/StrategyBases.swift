@@ -136,15 +136,13 @@ struct StrategyBases {
                     note: names.isEmpty ? "it has no params: block" : "its parameters: \(names.joined(separator: ", "))")
                 continue
             }
-            // A bare value over a typed parameter keeps the type.
-            if case .mapping = pairs[index].value.content, pair.value.scalar != nil || isSequence(pair.value) {
-                let valueKey = YAMLNode(
-                    content: .scalar(YAMLScalar(value: "value", style: .plain, tag: nil)), start: pair.keyNode.start,
-                    end: pair.keyNode.end)
-                let replacement = mergeMapping(
-                    pairs[index].value,
-                    YAMLNode(content: .mapping([YAMLPair(key: "value", keyNode: valueKey, value: pair.value)]), start: pair.value.start, end: pair.value.end))
-                pairs[index] = YAMLPair(key: pair.key, keyNode: pair.keyNode, value: replacement)
+            // A bare value over a typed parameter keeps the type: it replaces only the `value:`.
+            if case .mapping(var fields) = pairs[index].value.content, !isMapping(pair.value),
+                let at = fields.firstIndex(where: { $0.key == "value" })
+            {
+                fields[at].value = pair.value
+                pairs[index].keyNode = pair.keyNode
+                pairs[index].value.content = .mapping(fields)
             } else {
                 pairs[index] = pair
             }
@@ -152,8 +150,8 @@ struct StrategyBases {
         return YAMLNode(content: .mapping(pairs), start: change.start, end: change.end, origin: change.origin)
     }
 
-    private func isSequence(_ node: YAMLNode) -> Bool {
-        if case .sequence = node.content { return true }
+    private func isMapping(_ node: YAMLNode) -> Bool {
+        if case .mapping = node.content { return true }
         return false
     }
 

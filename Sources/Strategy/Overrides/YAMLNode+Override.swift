@@ -123,8 +123,12 @@ enum RuleNumber {
         let numbers = tokens.indices.filter { if case .number = tokens[$0].kind { true } else { false } }
         guard numbers.count == 1, let index = numbers.first else {
             // A rule that names a parameter is changed through the parameter.
-            let parameters = tokens.map(\.text).filter { $0.first?.isLowercase == true && $0.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" } }
-                .filter { !StrategyDecoder.reservedParameterNames.contains($0) }
+            let parameters = tokens.compactMap { token -> String? in
+                guard case .name(let name) = token.kind, name.first?.isLowercase == true,
+                    !StrategyDecoder.reservedParameterNames.contains(name)
+                else { return nil }
+                return name
+            }
             if numbers.isEmpty, let parameter = parameters.first {
                 throw fail("the rule (\(rule)) compares with the parameter \(parameter): set it, --set \(parameter)=\(value)")
             }

@@ -30,6 +30,24 @@ indirect enum RuleExpression: Sendable {
         func to(_ other: Span) -> Span { Span(start: start, end: other.end) }
     }
 
+    /// Calls `visit` on this expression and every one inside it, in source order.
+    func forEachNode(_ visit: (RuleExpression) -> Void) {
+        visit(self)
+        switch self {
+        case .number, .share, .string, .bool, .name: break
+        case .member(let base, _, _), .index(let base, _, _), .negate(let base, _), .not(let base, _):
+            base.forEachNode(visit)
+        case .call(_, _, let arguments, _): for argument in arguments { argument.forEachNode(visit) }
+        case .arithmetic(_, let left, let right, _), .compare(_, let left, let right, _), .and(let left, let right, _),
+            .or(let left, let right, _):
+            left.forEachNode(visit)
+            right.forEachNode(visit)
+        case .inList(let base, let list, _, _):
+            base.forEachNode(visit)
+            for item in list { item.forEachNode(visit) }
+        }
+    }
+
     /// True for a share written in ticks (`2t`).
     static func isTicks(_ text: String) -> Bool { text.hasSuffix("t") }
 

@@ -55,12 +55,7 @@ struct TypeChecker {
             let whole = value == value.rounded() && abs(value) < 1e15 && !source.contains(".")
             return CheckedExpression(node: .number(value), type: .number(whole ? .integer : .number), text: source)
         case .share(let fraction, let written, _):
-            // A share of LAST is LAST × the fraction, a price, read when the rule runs; ticks are
-            // the tick at LAST × their count.
-            guard let last = RuleNames.topField(named: "LAST") else { return .invalid }
-            let read = RuleExpression.isTicks(written) ? read(RuleNames.tick, label: "TICK", scope: .top) : read(last, label: "LAST", scope: .top)
-            let factor = CheckedExpression(node: .number(fraction), type: .number(.number), text: source)
-            return CheckedExpression(node: .arithmetic(.multiply, read, factor), type: .number(.price), text: source)
+            return checkShare(fraction, written: written, source: source)
         case .string(let value, _):
             return CheckedExpression(node: .string(value), type: .string, text: source)
         case .bool(let value, _):
@@ -115,7 +110,7 @@ struct TypeChecker {
         return nil
     }
 
-    private func read(_ field: Field, label: String, scope: FieldAccess.Scope) -> CheckedExpression {
+    func read(_ field: Field, label: String, scope: FieldAccess.Scope) -> CheckedExpression {
         let type = ValueType(field: field, label: label)
         switch type {
         case .list, .object: return CheckedExpression(node: .bool(false), type: type, text: label)
@@ -225,25 +220,7 @@ struct TypeChecker {
         let lk = requireNumber(l, left.span, "'\(op.rawValue)'")
         let rk = requireNumber(r, right.span, "'\(op.rawValue)'")
         guard let lk, let rk else { return .invalid }
-        // A share of LAST is a price distance: added to prices, scaled by plain numbers.
-        let (lShare, rShare) = (Self.isShare(left), Self.isShare(right))
-        if lShare || rShare {
-            let (share, other, otherKind) = lShare ? (left, r, rk) : (right, l, lk)
-            let fits: Bool =
-                switch op {
-                case .add, .subtract: otherKind == .price
-                case .multiply: otherKind != .price
-                case .divide: lShare && otherKind != .price
-                }
-            if !fits {
-                problem(
-                    share.span,
-                    "'\(slice(share.span))' is a price distance; '\(op.rawValue)' with '\(other.text)', "
-                        + "\(other.type.phrase), does not make a price",
-                    note: "add a share to a price (LAST + 2bp), or scale it by a number (2 * 0.02%)")
-                return .invalid
-            }
-        }
+        guard shareFits(op, left, right, l, r, lk, rk) else { return .invalid }
         if op == .divide, case .number(let value) = r.node, value == 0 {
             problem(right.span, "division by zero")
             return .invalid
@@ -261,12 +238,6 @@ struct TypeChecker {
             kind = lk == .price && rk != .price ? .price : .number
         }
         return CheckedExpression(node: .arithmetic(op, l, r), type: .number(kind), text: source)
-    }
-
-    /// `0.02%`, `-2bp`: a share literal.
-    static func isShare(_ expression: RuleExpression) -> Bool {
-        if case .share = expression { return true }
-        return false
     }
 
     private func name(of expression: RuleExpression) -> String? {
@@ -329,18 +300,7 @@ struct TypeChecker {
         if l.type.isInvalid || r.type.isInvalid {
             return CheckedExpression(node: .bool(false), type: .invalid, text: source)
         }
-        // A share of LAST is a price distance: it compares only with prices.
-        for (share, other) in [(left, r), (right, l)] where Self.isShare(share) && other.type.numeric != .price {
-            let isPercent = other.text.hasPrefix(RuleFunction.pctFromLast.rawValue) || other.text.hasPrefix(RuleFunction.pctFrom.rawValue)
-            problem(
-                share.span,
-                "'\(slice(share.span))' is a price distance, but '\(other.text)' is \(other.type.phrase); "
-                    + "a share compares with a price (SPREAD < 0.02%)",
-                note: isPercent
-                    ? "\(other.text) is already in percent: write the number alone (0.20, not 0.20%)"
-                    : "write a plain number to compare \(other.text) with")
-            return CheckedExpression(node: .bool(false), type: .invalid, text: source)
-        }
+        guard shareCompares(left, right, l, r) else { return CheckedExpression(node: .bool(false), type: .invalid, text: source) }
         let equality = op == .equal || op == .notEqual
         switch (l.type, r.type) {
         case (.number, .number):

@@ -98,21 +98,11 @@ extension StrategyDecoder {
 
     /// Enum values compared in a rule (`FALLING` in `CVD_TREND == FALLING`), with offsets.
     static func enumWords(in tree: RuleExpression, _ found: (String, Int) -> Void) {
-        switch tree {
-        case .name(let word, let span):
+        tree.forEachNode { node in
             // TARGET, STOP and ENTRY are prices here, not order roles.
-            if RuleNames.enumOwners[word] != nil, RuleNames.topField(named: word) == nil { found(word, span.start) }
-        case .number, .share, .string, .bool: break
-        case .member(let base, _, _), .index(let base, _, _), .negate(let base, _), .not(let base, _):
-            enumWords(in: base, found)
-        case .call(_, _, let arguments, _): for argument in arguments { enumWords(in: argument, found) }
-        case .arithmetic(_, let left, let right, _), .compare(_, let left, let right, _), .and(let left, let right, _),
-            .or(let left, let right, _):
-            enumWords(in: left, found)
-            enumWords(in: right, found)
-        case .inList(let base, let list, _, _):
-            enumWords(in: base, found)
-            for item in list { enumWords(in: item, found) }
+            guard case .name(let word, let span) = node, RuleNames.enumOwners[word] != nil, RuleNames.topField(named: word) == nil
+            else { return }
+            found(word, span.start)
         }
     }
 
@@ -145,23 +135,15 @@ extension StrategyDecoder {
 
     /// The numeric literals of a rule tree, in order, with their offsets in the rule text.
     static func numbers(in tree: RuleExpression, _ found: (Double, String, Int) -> Void) {
-        switch tree {
-        case .number(let value, let text, let span): found(value, text, span.start)
-        case .share(_, let text, let span):
-            // The text says the share as written: `0.02%` says 0.02.
-            let digits = String(text.prefix { $0.isNumber || $0 == "." || $0 == "-" })
-            if let value = Double(digits) { found(value, digits, span.start) }
-        case .string, .bool, .name: break
-        case .member(let base, _, _), .index(let base, _, _), .negate(let base, _), .not(let base, _):
-            numbers(in: base, found)
-        case .call(_, _, let arguments, _): for argument in arguments { numbers(in: argument, found) }
-        case .arithmetic(_, let left, let right, _), .compare(_, let left, let right, _), .and(let left, let right, _),
-            .or(let left, let right, _):
-            numbers(in: left, found)
-            numbers(in: right, found)
-        case .inList(let base, let list, _, _):
-            numbers(in: base, found)
-            for item in list { numbers(in: item, found) }
+        tree.forEachNode { node in
+            switch node {
+            case .number(let value, let text, let span): found(value, text, span.start)
+            case .share(_, let text, let span):
+                // The text says the share as written: `0.02%` says 0.02.
+                let digits = String(text.prefix { $0.isNumber || $0 == "." || $0 == "-" })
+                if let value = Double(digits) { found(value, digits, span.start) }
+            default: break
+            }
         }
     }
 
